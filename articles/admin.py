@@ -1,0 +1,107 @@
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+
+from articles.models import RelatedPick, Section, Status, Story
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+class RelatedPickInline(admin.TabularInline):
+    model = RelatedPick
+    fk_name = "story"
+    autocomplete_fields = ["pick"]
+    extra = 0
+    verbose_name = "related story (editor's pick)"
+    verbose_name_plural = "Similar News: editor's picks, shown first in this order"
+
+
+@admin.display(description="state")
+def publication_state(story):
+    if story.status == Status.DRAFT:
+        return "Draft"
+    return "Live" if story.is_live else "Scheduled"
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "section",
+        publication_state,
+        "published_at",
+        "visibility",
+        "featured",
+    ]
+    list_filter = ["status", "section", "visibility", "featured", "tags"]
+    list_select_related = ["section"]
+    search_fields = ["title", "standfirst", "slug"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [RelatedPickInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "standfirst", "body"]}),
+        (
+            "Hero image",
+            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
+        ),
+        ("Filing", {"fields": ["section", "tags", "byline"]}),
+        (
+            "Publishing",
+            {"fields": ["status", "published_at", "visibility", "featured"]},
+        ),
+    ]
+
+    def get_urls(self):
+        preview = path(
+            "<path:object_id>/preview/",
+            self.admin_site.admin_view(self.preview_view),
+            name="articles_story_preview",
+        )
+        return [preview, *super().get_urls()]
+
+    def preview_view(self, request, object_id):
+        """Show staff the story as readers will see it, whatever its state."""
+        story = self.get_object(request, unquote(object_id))
+        if story is None or not self.has_view_permission(request, story):
+            raise Http404("No such story.")
+        response = render(request, "articles/story_detail.html", {"story": story, "preview": True})
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def view_on_site(self, obj):
+        if obj.is_live:
+            return obj.get_absolute_url()
+        return reverse("admin:articles_story_preview", args=[obj.pk])
+
+    @admin.action(description="Publish selected stories", permissions=["change"])
+    def publish(self, request, queryset):
+        now = timezone.now()
+        count = 0
+        for story in queryset.exclude(status=Status.PUBLISHED):
+            story.status = Status.PUBLISHED
+            story.published_at = story.published_at or now
+            story.save(update_fields=["status", "published_at", "updated_at"])
+            count += 1
+        self.message_user(request, f"Published {count} stories.", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected stories (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = 0
+        for story in queryset.filter(status=Status.PUBLISHED):
+            story.status = Status.DRAFT
+            story.save(update_fields=["status", "updated_at"])
+            count += 1
+        self.message_user(request, f"Unpublished {count} stories.", messages.SUCCESS)

@@ -1,0 +1,76 @@
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles import demo_content
+from articles.demo_images import hero_image
+from articles.models import Section, Status, Story
+
+EDITOR_EMAIL = "editor@example.org"
+DEMO_PASSWORD = "newsroom-demo"
+
+
+class Command(BaseCommand):
+    help = "Load the demo newsroom on first run (idempotent) and print the demo log-ins."
+
+    def handle(self, *args, **options):
+        if Story.objects.exists():
+            self.stdout.write("Demo content: already present, left as it is.")
+        else:
+            count = self.load_stories()
+            self.stdout.write(self.style.SUCCESS(f"Demo content: loaded {count} stories."))
+        self.ensure_editor()
+        self.stdout.write(
+            "\nDemo log-ins (development only):\n"
+            f"  staff editor  {EDITOR_EMAIL} / {DEMO_PASSWORD}  -> /admin/\n"
+        )
+
+    def ensure_editor(self):
+        User = get_user_model()
+        if not User.objects.filter(email=EDITOR_EMAIL).exists():
+            User.objects.create_superuser(
+                EDITOR_EMAIL, DEMO_PASSWORD, first_name="Demo", last_name="Editor"
+            )
+
+    @transaction.atomic
+    def load_stories(self) -> int:
+        sections = {data["slug"]: Section.objects.create(**data) for data in demo_content.SECTIONS}
+        now = timezone.now()
+        for index, data in enumerate(demo_content.STORIES):
+            story = new_story(data, sections)
+            story.status = Status.PUBLISHED
+            story.published_at = now - datetime.timedelta(days=data["days_ago"], hours=index % 7)
+            story.visibility = data["visibility"]
+            story.featured = data["featured"]
+            image, story.hero_alt = hero_image(index, data["section"])
+            story.hero_image.save(f"{story.slug}.jpg", ContentFile(image), save=False)
+            save_with_tags(story, data["tags"])
+        for data in demo_content.UNPUBLISHED:
+            story = new_story(data, sections)
+            story.status = data["status"]
+            if data["days_from_now"]:
+                story.published_at = now + datetime.timedelta(days=data["days_from_now"])
+            save_with_tags(story, data["tags"])
+        return len(demo_content.STORIES) + len(demo_content.UNPUBLISHED)
+
+
+def new_story(data: dict, sections: dict[str, Section]) -> Story:
+    return Story(
+        title=data["title"],
+        slug=slugify(data["title"])[:80].rstrip("-"),
+        standfirst=data["standfirst"],
+        body=data["body"],
+        section=sections[data["section"]],
+        byline=data["byline"],
+    )
+
+
+def save_with_tags(story: Story, tags: list[str]) -> None:
+    story.full_clean()
+    story.save()
+    story.tags.set(tags)

@@ -1,0 +1,230 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from members.membership import is_member
+
+# What the body editor offers; django-prose-editor derives the server-side
+# sanitiser (nh3) from the same list, so the editor and the stored HTML agree.
+BODY_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+}
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", "Everyone"
+    MEMBERS = "members", "Members only"
+
+
+class StoryQuerySet(models.QuerySet):
+    """The only place that knows what is live and who may see it."""
+
+    def live(self):
+        """Stories published with a publication time that has come.
+
+        A scheduled story (future ``published_at``) goes live by itself:
+        nothing runs at that time, the comparison with now simply turns true.
+        """
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Live stories this viewer may find in lists, feeds and boxes.
+
+        Members (and staff) see member-only stories too; everyone else sees
+        public ones only.
+        """
+        live = self.live()
+        return live if is_member(user) else live.filter(visibility=Visibility.PUBLIC)
+
+    def cards(self):
+        """Only what a story card shows, with its section, in one query."""
+        return self.select_related("section").only(
+            "id",
+            "title",
+            "slug",
+            "standfirst",
+            "published_at",
+            "visibility",
+            "hero_image",
+            "hero_width",
+            "hero_height",
+            "hero_alt",
+            "section__name",
+            "section__slug",
+        )
+
+
+class Section(models.Model):
+    """A news section, e.g. "Network news" or "Policy & funding"."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Sections are listed in this order, lowest first."
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section-detail", kwargs={"slug": self.slug})
+
+
+class Story(models.Model):
+    """A news story. Who may see it is decided by ``StoryQuerySet`` alone."""
+
+    Status = Status
+    Visibility = Visibility
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The story's address. Keep it unchanged once published.",
+    )
+    standfirst = models.TextField(
+        max_length=400,
+        help_text="One or two sentences shown on cards and to search engines.",
+    )
+    body = ProseEditorField(extensions=BODY_EXTENSIONS, sanitize=True, blank=True)
+    hero_image = models.ImageField(
+        upload_to="stories/%Y/%m/",
+        blank=True,
+        width_field="hero_width",
+        height_field="hero_height",
+    )
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for readers who cannot see it. Required with an image.",
+    )
+    hero_caption = models.CharField(max_length=250, blank=True)
+    hero_credit = models.CharField(max_length=150, blank=True)
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="stories")
+    tags = TaggableManager(blank=True)
+    byline = models.CharField(max_length=150, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        help_text="A future time schedules the story. Left blank, publishing sets it to now.",
+    )
+    visibility = models.CharField(
+        max_length=10,
+        choices=Visibility,
+        default=Visibility.PUBLIC,
+        help_text="Members-only stories show their title and standfirst to others, nothing more.",
+    )
+    featured = models.BooleanField(
+        default=False, help_text="The latest featured story leads the front page."
+    )
+    related = models.ManyToManyField(
+        "self",
+        through="RelatedPick",
+        through_fields=("story", "pick"),
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        verbose_name_plural = "stories"
+        indexes = [
+            models.Index(
+                fields=["status", "visibility", "-published_at", "-id"],
+                name="story_live_idx",
+            ),
+            models.Index(fields=["section", "status", "-published_at"], name="story_section_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # The admin sanitises through full_clean(); sanitise here too so that
+        # no other write path (shell, import, fixtures) stores raw HTML.
+        self.body = self._meta.get_field("body").sanitize(self.body or "")
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:story-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.hero_image and not self.hero_alt.strip():
+            raise ValidationError(
+                {"hero_alt": "Describe the image: alt text is required with a hero image."}
+            )
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_members_only(self) -> bool:
+        return self.visibility == Visibility.MEMBERS
+
+    def is_readable_by(self, user) -> bool:
+        """Return whether ``user`` may read the whole story, not just its teaser."""
+        return not self.is_members_only or is_member(user)
+
+
+class RelatedPick(models.Model):
+    """An editor's hand-picked related story, in the editor's order."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="picks")
+    pick = models.ForeignKey(
+        Story,
+        on_delete=models.CASCADE,
+        related_name="picked_by",
+        verbose_name="related story",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "pick"], name="unique_related_pick"),
+            models.CheckConstraint(
+                condition=~models.Q(story=models.F("pick")),
+                name="related_pick_not_self",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.story} → {self.pick}"

@@ -1,0 +1,82 @@
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
+from django.views.generic import ListView
+from taggit.models import Tag
+
+from articles.models import Section, Story
+
+STORIES_PER_PAGE = 12
+FRONT_PAGE_LATEST = 6
+
+
+class StoryListView(ListView):
+    """`/news/`: every story the viewer may see, newest first, 12 cards a page."""
+
+    paginate_by = STORIES_PER_PAGE
+    template_name = "articles/story_list.html"
+    context_object_name = "stories"
+
+    def get_queryset(self):
+        return Story.objects.visible_to(self.request.user).cards()
+
+    def get_heading(self):
+        return "Latest news"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(heading=self.get_heading(), **kwargs)
+
+
+class TagStoryListView(StoryListView):
+    """`/news/tag/<slug>/`: the stories carrying one tag."""
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_heading(self):
+        return f"Stories tagged “{self.tag.name}”"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class SectionStoryListView(StoryListView):
+    """`/news/section/<slug>/`: the stories of one section."""
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(section=self.section)
+
+    def get_heading(self):
+        return self.section.name
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+def home(request):
+    """The front page: the latest featured story leads, the latest news follows."""
+    visible = Story.objects.visible_to(request.user).cards()
+    lead = visible.filter(featured=True).first() or visible.first()
+    latest = visible.exclude(pk=lead.pk) if lead else visible
+    return render(
+        request,
+        "articles/home.html",
+        {"lead": lead, "stories": latest[:FRONT_PAGE_LATEST]},
+    )
+
+
+def story_detail(request, slug):
+    """A live story; for a non-member, a member-only story shows only its teaser."""
+    story = get_object_or_404(
+        Story.objects.live().select_related("section").prefetch_related("tags"),
+        slug=slug,
+    )
+    if not story.is_readable_by(request.user):
+        response = render(request, "articles/story_teaser.html", {"story": story})
+        response["X-Robots-Tag"] = "noindex"
+        return response
+    response = render(request, "articles/story_detail.html", {"story": story})
+    if story.is_members_only:
+        patch_cache_control(response, private=True, no_store=True)
+    return response

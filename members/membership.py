@@ -1,0 +1,10 @@
+"""Who is a member, for any viewer, signed in or not."""
+
+from django.contrib.auth.models import AnonymousUser
+
+
+def is_member(user) -> bool:
+    """Return whether ``user`` (possibly anonymous) may read member-only stories."""
+    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return False
+    return user.is_member

@@ -1,0 +1,70 @@
+"""Query count per page is a constant: pinned here, for 15 and for 150 stories."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Story
+
+pytestmark = pytest.mark.django_db
+
+# Page -> queries for an anonymous reader: the page's own queries plus one for
+# the section navigation. Paginated lists count their stories once.
+PINNED = {
+    "front page": 3,  # lead story, latest stories, sections
+    "news list": 3,  # count, page of cards, sections
+    "tag page": 4,  # tag, count, page of cards, sections
+    "section page": 4,  # section, count, page of cards, sections
+    "story page": 3,  # story with its section, its tags, sections
+}
+
+
+def urls(story):
+    return {
+        "front page": reverse("articles:home"),
+        "news list": reverse("articles:story-list"),
+        "tag page": reverse("articles:tag-detail", args=["schools"]),
+        "section page": story.section.get_absolute_url(),
+        "story page": story.get_absolute_url(),
+    }
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def seed(story_factory, count, image_upload):
+    for n in range(count):
+        story_factory(
+            tags=["schools", f"topic-{n % 7}"],
+            hero_image=image_upload(),
+            hero_alt="An image",
+            featured=n == 0,
+        )
+    return Story.objects.live().last()
+
+
+@pytest.mark.parametrize("page", PINNED)
+def test_page_makes_the_same_pinned_number_of_queries_with_15_and_150_stories(
+    client, story_factory, image_upload, page
+):
+    story = seed(story_factory, 15, image_upload)
+    with_15 = queries_for(client, urls(story)[page])
+
+    story = seed(story_factory, 135, image_upload)
+    with_150 = queries_for(client, urls(story)[page])
+
+    assert with_15 == with_150 == PINNED[page]
+
+
+def test_later_pages_cost_the_same_as_the_first(client, story_factory, image_upload):
+    seed(story_factory, 40, image_upload)
+
+    first = queries_for(client, reverse("articles:story-list"))
+    third = queries_for(client, reverse("articles:story-list") + "?page=3")
+
+    assert first == third == PINNED["news list"]

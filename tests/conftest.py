@@ -1,0 +1,104 @@
+import datetime
+import io
+import itertools
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Section, Status, Story, Visibility
+from members.models import School, User
+
+PASSWORD = "a-long-test-password-41"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Every test writes uploads to its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def jpeg_bytes(size=(64, 36), colour="teal") -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def image_upload():
+    def make(name="hero.jpg", size=(64, 36)):
+        return SimpleUploadedFile(name, jpeg_bytes(size), content_type="image/jpeg")
+
+    return make
+
+
+@pytest.fixture
+def section(db):
+    return Section.objects.create(name="Network news", slug="network-news", order=1)
+
+
+@pytest.fixture
+def other_section(db):
+    return Section.objects.create(name="Policy & funding", slug="policy-funding", order=2)
+
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def story_factory(db, section):
+    """Make a story: live and public unless told otherwise; unique title and slug."""
+
+    def make(**fields):
+        number = next(_numbers)
+        tags = fields.pop("tags", [])
+        defaults = {
+            "title": f"Story number {number}",
+            "slug": f"story-{number}",
+            "standfirst": f"Standfirst of story {number}.",
+            "body": f"<p>Body of story {number}.</p>",
+            "section": section,
+            "status": Status.PUBLISHED,
+            "published_at": timezone.now() - datetime.timedelta(hours=number),
+            "visibility": Visibility.PUBLIC,
+        }
+        story = Story.objects.create(**(defaults | fields))
+        if tags:
+            story.tags.set(tags)
+        return story
+
+    return make
+
+
+@pytest.fixture
+def member_school(db):
+    return School.objects.create(
+        name="Calder Vale Primary",
+        slug="calder-vale-primary",
+        urn="100001",
+        member_since=timezone.localdate() - datetime.timedelta(days=100),
+        membership_expires=timezone.localdate() + datetime.timedelta(days=100),
+    )
+
+
+@pytest.fixture
+def staff_user(db):
+    return User.objects.create_user(
+        "staff@example.org",
+        PASSWORD,
+        is_staff=True,
+        is_superuser=True,
+        first_name="Sam",
+    )
+
+
+@pytest.fixture
+def member(db, member_school):
+    return User.objects.create_user("member@calder-vale.example", PASSWORD, school=member_school)
+
+
+@pytest.fixture
+def non_member(db):
+    return User.objects.create_user("reader@example.com", PASSWORD)

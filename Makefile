@@ -7,6 +7,8 @@ export DJANGO_DEBUG ?= 1
 .PHONY: run test lint fmt install migrate demo clean
 
 $(VENV)/.installed: pyproject.toml
+	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
+	  { echo "Newsroom needs Python 3.12 or newer (.python-version asks pyenv for 3.13); python3 is $$(python3 --version)."; exit 1; }
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'

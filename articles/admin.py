@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.http import Http404
@@ -62,6 +63,14 @@ class StoryAdmin(admin.ModelAdmin):
             {"fields": ["status", "published_at", "visibility", "featured"]},
         ),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "standfirst":
+            # A standfirst is one or two sentences: a small box says so.
+            kwargs["widget"] = forms.Textarea(
+                attrs={"rows": 3, "cols": 80, "class": "vLargeTextField"}
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_urls(self):
         preview = path(

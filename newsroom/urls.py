@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 from django.views.static import serve
 
 admin.site.site_header = f"{settings.SITE_NAME} newsroom"
@@ -8,6 +11,7 @@ admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Publish and manage"
 
 urlpatterns = [
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/logo.svg"))),
     path("admin/", admin.site.urls),
     path("members/", include("members.urls")),
     path("", include("articles.urls")),

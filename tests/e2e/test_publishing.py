@@ -1,0 +1,37 @@
+import pytest
+
+from articles.models import Story
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_staff_writes_a_story_in_the_rich_text_editor_and_publishes_it(
+    live_server, page, staff_user, section
+):
+    page.goto(live_server.url + "/admin/")
+    page.fill("#id_username", staff_user.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+
+    page.goto(live_server.url + "/admin/articles/story/add/")
+    page.fill("#id_title", "Browser-written story about reading")
+    page.fill("#id_standfirst", "Written in the admin's rich-text editor.")
+    page.locator(".ProseMirror[contenteditable=true]").click()
+    page.keyboard.type("A paragraph typed in the editor.")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("Words in bold")
+    page.select_option("#id_section", label=section.name)
+    page.fill("#id_tags", "reading, schools")
+    page.select_option("#id_status", "published")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/story/")
+
+    story = Story.objects.get(slug="browser-written-story-about-reading")
+    assert story.body == (
+        "<p>A paragraph typed in the editor.</p><p><strong>Words in bold</strong></p>"
+    )
+    page.goto(live_server.url + "/news/")
+    page.get_by_role("link", name="Browser-written story about reading", exact=True).click()
+    assert page.locator(".prose strong").inner_text() == "Words in bold"

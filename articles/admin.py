@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from articles.models import RelatedPick, Section, Status, Story
+from articles.related import similar_news
 
 
 @admin.register(Section)
@@ -44,7 +46,7 @@ class StoryAdmin(admin.ModelAdmin):
         "visibility",
         "featured",
     ]
-    list_filter = ["status", "section", "visibility", "featured", "tags"]
+    list_filter = ["status", "section", "visibility", "featured", "never_suggest", "tags"]
     list_select_related = ["section"]
     search_fields = ["title", "standfirst", "slug"]
     date_hierarchy = "published_at"
@@ -60,9 +62,21 @@ class StoryAdmin(admin.ModelAdmin):
         ("Filing", {"fields": ["section", "tags", "byline"]}),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "visibility", "featured"]},
+            {"fields": ["status", "published_at", "visibility", "featured", "never_suggest"]},
         ),
     ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Show what Similar News gives the public and members, and why."""
+        story = self.get_object(request, unquote(object_id))
+        if story is not None:
+            extra_context = (extra_context or {}) | {
+                "similar_news_audiences": [
+                    ("The public", similar_news(story, AnonymousUser())),
+                    ("Members", similar_news(story, request.user)),
+                ]
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "standfirst":

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
 
 from members.membership import is_member
 
@@ -124,7 +125,7 @@ class Story(models.Model):
     hero_caption = models.CharField(max_length=250, blank=True)
     hero_credit = models.CharField(max_length=150, blank=True)
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="stories")
-    tags = TaggableManager(blank=True)
+    tags = TaggableManager(through="TaggedStory", blank=True)
     byline = models.CharField(max_length=150, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
@@ -141,6 +142,14 @@ class Story(models.Model):
     )
     featured = models.BooleanField(
         default=False, help_text="The latest featured story leads the front page."
+    )
+    never_suggest = models.BooleanField(
+        "never suggest automatically",
+        default=False,
+        help_text=(
+            "For notices and corrections: Similar News never picks this story by itself. "
+            "Editors can still pick it by hand."
+        ),
     )
     related = models.ManyToManyField(
         "self",
@@ -177,6 +186,7 @@ class Story(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        self.tagged_items.update(**TaggedStory.copied_from(self))
 
     def get_absolute_url(self):
         return reverse("articles:story-detail", kwargs={"slug": self.slug})
@@ -228,3 +238,38 @@ class RelatedPick(models.Model):
 
     def __str__(self):
         return f"{self.story} → {self.pick}"
+
+
+class TaggedStory(TaggedItemBase):
+    """A story's tag, with copies of the story fields that decide who may see it.
+
+    The copies let "live stories with this tag, nearest a given date" be one
+    index range scan, whatever the archive size (see ``articles.related``).
+    ``Story.save()`` keeps them current.
+    """
+
+    content_object = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="tagged_items")
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.PUBLIC)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "story tag"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_story_tag")
+        ]
+        indexes = [models.Index(fields=["tag", "published_at"], name="story_tag_date_idx")]
+
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            for field, value in self.copied_from(self.content_object).items():
+                setattr(self, field, value)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def copied_from(story: Story) -> dict:
+        return {
+            "status": story.status,
+            "visibility": story.visibility,
+            "published_at": story.published_at,
+        }

@@ -4,6 +4,7 @@ from django.views.generic import ListView
 from taggit.models import Tag
 
 from articles.models import Section, Story
+from articles.related import similar_news
 
 STORIES_PER_PAGE = 12
 FRONT_PAGE_LATEST = 6
@@ -76,7 +77,11 @@ def story_detail(request, slug):
         response = render(request, "articles/story_teaser.html", {"story": story})
         response["X-Robots-Tag"] = "noindex"
         return response
-    response = render(request, "articles/story_detail.html", {"story": story})
+    response = render(
+        request,
+        "articles/story_detail.html",
+        {"story": story, "similar": similar_news(story, request.user)},
+    )
     if story.is_members_only:
         patch_cache_control(response, private=True, no_store=True)
     return response

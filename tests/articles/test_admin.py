@@ -208,3 +208,20 @@ def test_editor_picks_related_stories_in_order(client, staff_user, story_factory
 
     story = Story.objects.get(slug="governors-meet-the-new-chair")
     assert [p.pick for p in RelatedPick.objects.filter(story=story)] == [second, first]
+
+
+def test_change_page_explains_similar_news_for_the_public_and_for_members(
+    client, staff_user, story_factory
+):
+    story = story_factory(tags=["send", "funding"])
+    story_factory(title="Public SEND story", tags=["send"])
+    story_factory(title="Members SEND story", tags=["send", "funding"], visibility="members")
+    client.force_login(staff_user)
+
+    html = client.get(reverse("admin:articles_story_change", args=[story.pk])).content.decode()
+    panel = html[html.index("What readers will see in Similar News") :]
+    public, members = panel.split("<h3>Members</h3>")
+
+    assert "Public SEND story" in public and "Members SEND story" not in public
+    assert "Members SEND story" in members
+    assert "Shared tags: funding (0.916), send (0.693); same section; 0 days apart" in members

@@ -237,3 +237,23 @@ def test_junk_page_numbers_on_tag_and_section_pages_are_not_found(client, story_
     slug = "send" if url_name == "articles:tag-detail" else "network-news"
 
     assert client.get(reverse(url_name, args=[slug]), {"page": "7"}).status_code == 404
+
+
+def test_story_page_ends_with_a_similar_news_box_of_three_cards(client, story_factory):
+    story = story_factory(tags=["send"])
+    for n in range(4):
+        story_factory(title=f"Related SIMILAR-{n}", tags=["send"])
+
+    response = client.get(story.get_absolute_url())
+    html = response.content.decode()
+
+    assert '<h2 id="similar-heading" class="section-heading">Similar News</h2>' in html
+    assert 'aria-labelledby="similar-heading"' in html
+    assert len(response.context["similar"]) == 3
+    assert html.count('class="card"') == 3
+
+
+def test_story_page_without_other_stories_has_no_similar_news_box(client, story_factory):
+    story = story_factory(tags=["send"])
+
+    assert "Similar News" not in client.get(story.get_absolute_url()).content.decode()

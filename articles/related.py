@@ -1,0 +1,256 @@
+"""Similar News: up to three stories to read next, for one story and one viewer.
+
+The box is filled in this order:
+
+1. the editor's manual picks, in the editor's order, skipping any the viewer
+   may not see;
+2. automatic picks: stories sharing tags with this one, scored by
+
+       score = sum of the shared tags' weights
+               + SECTION_BONUS if the section is the same
+               + DATE_BONUS / (1 + days between the two stories / DATE_SCALE_DAYS)
+
+   where a tag's weight is its inverse document frequency over live stories,
+   ln(1 + live stories / live stories with the tag): a tag on 5 stories says
+   more than one on 500. Ties go to the newer story, then the higher id.
+   The bonuses together stay below the weight gap between a tag on a third of
+   the stories and one on half of them, so they break ties between similar
+   tag matches rather than overrule them;
+3. fallbacks: the latest stories of the same section, then the latest overall.
+
+Never the story itself, never a duplicate, never anything the viewer may not
+see (``StoryQuerySet.visible_to`` decides), never a story marked "never
+suggest automatically" except as a manual pick.
+
+Cost: a fixed number of queries whatever the archive size. Candidates come
+from, for each of the story's tags, the ``CANDIDATES_PER_SIDE`` visible
+stories with that tag published just before and just after this one: index
+range scans on ``TaggedStory (tag, published_at)``, sent as one UNION ALL.
+Every candidate sharing a rare tag is among them (a rare tag has few
+stories); for common tags the nearest in date are, which is what the date
+term prefers anyway. Tag weights are cached (see ``tag_weights``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db import connections
+from django.db.models import Count
+from django.utils import timezone
+
+from articles.models import Status, Story, TaggedStory, Visibility
+from members.membership import is_member
+
+BOX_SIZE = 3
+CANDIDATES_PER_SIDE = 25
+SECTION_BONUS = 0.3
+DATE_BONUS = 0.2
+DATE_SCALE_DAYS = 30
+WEIGHTS_TIMEOUT = 600  # seconds; a publish or retag also invalidates them
+
+MANUAL = "manual pick"
+SHARED_TAGS = "shared tags"
+SECTION_FALLBACK = "latest in the same section"
+LATEST_FALLBACK = "latest news"
+
+
+@dataclass
+class Suggestion:
+    """One story in the box, and why it is there."""
+
+    story: Story | None
+    reason: str
+    score: float | None = None
+    shared_tags: list[tuple[str, float]] = field(default_factory=list)
+    same_section: bool = False
+    days_apart: int | None = None
+
+    def explanation(self) -> str:
+        """Why this story is in the box, in words an editor can check."""
+        if self.reason != SHARED_TAGS:
+            return self.reason.capitalize()
+        tags = ", ".join(f"{name} ({weight})" for name, weight in self.shared_tags)
+        parts = [f"Shared tags: {tags}"]
+        if self.same_section:
+            parts.append("same section")
+        parts.append(f"{self.days_apart} day{'' if self.days_apart == 1 else 's'} apart")
+        return "; ".join(parts)
+
+
+def similar_news(story: Story, viewer, limit: int = BOX_SIZE) -> list[Suggestion]:
+    """Return up to ``limit`` stories for ``viewer`` to read after ``story``."""
+    visible = Story.objects.visible_to(viewer)
+    chosen: dict[int, Suggestion] = {}
+
+    manual_ids = list(
+        visible.filter(picked_by__story=story)
+        .order_by("picked_by__order", "picked_by__id")
+        .values_list("id", flat=True)[:limit]
+    )
+    for story_id in manual_ids:
+        chosen[story_id] = Suggestion(story=None, reason=MANUAL)
+
+    if len(chosen) < limit:
+        for suggestion_id, suggestion in _automatic(story, viewer, exclude=chosen.keys()):
+            chosen[suggestion_id] = suggestion
+            if len(chosen) == limit:
+                break
+
+    if len(chosen) < limit:
+        fallback = visible.filter(never_suggest=False).exclude(id=story.id)
+        for reason, queryset in (
+            (SECTION_FALLBACK, fallback.filter(section_id=story.section_id)),
+            (LATEST_FALLBACK, fallback),
+        ):
+            needed = limit - len(chosen)
+            if needed == 0:
+                break
+            ids = queryset.exclude(id__in=list(chosen)).values_list("id", flat=True)[:needed]
+            chosen.update((story_id, Suggestion(story=None, reason=reason)) for story_id in ids)
+
+    # The cards come through visible_to() again: the tag index's copies of
+    # status and visibility choose candidates, but never decide who sees what.
+    cards = visible.cards().in_bulk(list(chosen))
+    suggestions = []
+    for story_id, suggestion in chosen.items():
+        if story_id in cards:
+            suggestion.story = cards[story_id]
+            suggestions.append(suggestion)
+    return suggestions
+
+
+def _automatic(story: Story, viewer, exclude) -> list[tuple[int, Suggestion]]:
+    """Score the stories sharing tags with ``story``; best first."""
+    tags = _tags_of(story)
+    if not tags:
+        return []
+    # A draft being previewed in the admin is placed at now.
+    published_at = story.published_at or timezone.now()
+    candidate_ids = _nearest_with_tags(story.id, published_at, tags, viewer) - set(exclude)
+    if not candidate_ids:
+        return []
+
+    weights = tag_weights(list(tags))
+    found: dict[int, dict] = {}
+    rows = TaggedStory.objects.filter(
+        content_object_id__in=candidate_ids, tag_id__in=list(tags)
+    ).values_list(
+        "content_object_id",
+        "tag_id",
+        "content_object__section_id",
+        "content_object__published_at",
+        "content_object__never_suggest",
+    )
+    for story_id, tag_id, section_id, candidate_published_at, never_suggest in rows:
+        if never_suggest:
+            continue
+        entry = found.setdefault(
+            story_id,
+            {"tags": [], "section_id": section_id, "published_at": candidate_published_at},
+        )
+        entry["tags"].append(tag_id)
+
+    scored = []
+    for story_id, entry in found.items():
+        # Whole days, so that stories on the same day tie on date.
+        days_apart = round(abs(entry["published_at"] - published_at).total_seconds() / 86400)
+        shared = sorted(
+            ((tags[tag_id], weights[tag_id]) for tag_id in entry["tags"]),
+            key=lambda pair: (-pair[1], pair[0]),
+        )
+        same_section = entry["section_id"] == story.section_id
+        score = (
+            sum(weight for _, weight in shared)
+            + (SECTION_BONUS if same_section else 0.0)
+            + DATE_BONUS / (1 + days_apart / DATE_SCALE_DAYS)
+        )
+        suggestion = Suggestion(
+            story=None,
+            reason=SHARED_TAGS,
+            score=round(score, 3),
+            shared_tags=[(name, round(weight, 3)) for name, weight in shared],
+            same_section=same_section,
+            days_apart=days_apart,
+        )
+        scored.append((score, entry["published_at"], story_id, suggestion))
+    scored.sort(key=lambda item: (-item[0], -item[1].timestamp(), -item[2]))
+    return [(story_id, suggestion) for _, _, story_id, suggestion in scored]
+
+
+def _tags_of(story: Story) -> dict[int, str]:
+    """The story's tags by id, from the prefetch cache when the page already has them."""
+    return {tag.id: tag.name for tag in story.tags.all()}
+
+
+def _nearest_with_tags(story_id: int, published_at, tags: dict[int, str], viewer) -> set[int]:
+    """Ids of visible stories sharing a tag, nearest in date on each side: one query."""
+    now = timezone.now()
+    anchor = min(published_at, now)
+    shared = TaggedStory.objects.filter(status=Status.PUBLISHED).exclude(content_object_id=story_id)
+    if not is_member(viewer):
+        shared = shared.filter(visibility=Visibility.PUBLIC)
+    parts = []
+    for tag_id in tags:
+        for_tag = shared.filter(tag_id=tag_id).values_list("content_object_id")
+        parts.append(
+            for_tag.filter(published_at__lte=anchor).order_by("-published_at")[:CANDIDATES_PER_SIDE]
+        )
+        parts.append(
+            for_tag.filter(published_at__gt=anchor, published_at__lte=now).order_by("published_at")[
+                :CANDIDATES_PER_SIDE
+            ]
+        )
+    return {row[0] for row in _union_all(parts)}
+
+
+def _union_all(querysets) -> list[tuple]:
+    """Run sliced querysets as one UNION ALL (the ORM cannot slice inside a union on SQLite)."""
+    sql_parts, params = [], []
+    for index, queryset in enumerate(querysets):
+        sql, part_params = queryset.query.sql_with_params()
+        sql_parts.append(f"SELECT * FROM ({sql}) AS part_{index}")
+        params.extend(part_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(sql_parts), params)
+        return cursor.fetchall()
+
+
+def _weights_generation() -> int:
+    return cache.get_or_set("related:weights-generation", 0, None)
+
+
+def invalidate_tag_weights() -> None:
+    """Forget cached tag weights: a story was published, unpublished or retagged."""
+    try:
+        cache.incr("related:weights-generation")
+    except ValueError:
+        cache.set("related:weights-generation", 1, None)
+
+
+def tag_weights(tag_ids: list[int]) -> dict[int, float]:
+    """Inverse document frequency of each tag over live stories, cached."""
+    generation = _weights_generation()
+    keys = {tag_id: f"related:weight:{generation}:{tag_id}" for tag_id in tag_ids}
+    cached = cache.get_many(list(keys.values()))
+    weights = {tag_id: cached[key] for tag_id, key in keys.items() if key in cached}
+    missing = [tag_id for tag_id in tag_ids if tag_id not in weights]
+    if missing:
+        now = timezone.now()
+        total = cache.get(f"related:live-count:{generation}")
+        if total is None:
+            total = Story.objects.live().count()
+            cache.set(f"related:live-count:{generation}", total, WEIGHTS_TIMEOUT)
+        counts = dict(
+            TaggedStory.objects.filter(
+                tag_id__in=missing, status=Status.PUBLISHED, published_at__lte=now
+            )
+            .values_list("tag_id")
+            .annotate(n=Count("id"))
+        )
+        fresh = {tag_id: math.log(1 + total / max(counts.get(tag_id, 0), 1)) for tag_id in missing}
+        cache.set_many({keys[tag_id]: weight for tag_id, weight in fresh.items()}, WEIGHTS_TIMEOUT)
+        weights |= fresh
+    return weights

@@ -1,0 +1,21 @@
+"""Keep Similar News' cached tag weights honest when stories or their tags change."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from articles.models import Story, TaggedStory
+from articles.related import invalidate_tag_weights
+
+
+@receiver(post_save, sender=Story)
+@receiver(post_delete, sender=Story)
+@receiver(post_save, sender=TaggedStory)
+@receiver(post_delete, sender=TaggedStory)
+def story_changed(sender, **kwargs):
+    invalidate_tag_weights()
+
+
+@receiver(m2m_changed, sender=TaggedStory)
+def tags_changed(sender, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"}:
+        invalidate_tag_weights()

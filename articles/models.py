@@ -53,6 +53,10 @@ class StoryQuerySet(models.QuerySet):
         live = self.live()
         return live if is_member(user) else live.filter(visibility=Visibility.PUBLIC)
 
+    def member_updates(self, user):
+        """Live member-only stories, for members; nothing for anyone else."""
+        return self.visible_to(user).filter(visibility=Visibility.MEMBERS)
+
     def cards(self):
         """Only what a story card shows, with its section, in one query."""
         return self.select_related("section").only(
@@ -241,17 +245,22 @@ class RelatedPick(models.Model):
 
 
 class TaggedStory(TaggedItemBase):
-    """A story's tag, with copies of the story fields that decide who may see it.
+    """A story's tag, with copies of the story fields Similar News ranks by.
 
     The copies let "live stories with this tag, nearest a given date" be one
-    index range scan, whatever the archive size (see ``articles.related``).
-    ``Story.save()`` keeps them current.
+    index range scan, and scoring need no join, whatever the archive size
+    (see ``articles.related``). ``Story.save()`` keeps them current; who may
+    see a story is still decided on ``Story`` itself.
     """
 
     content_object = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="tagged_items")
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.PUBLIC)
     published_at = models.DateTimeField(null=True, blank=True)
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, null=True, db_index=False, related_name="+"
+    )
+    never_suggest = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = "story tag"
@@ -272,4 +281,6 @@ class TaggedStory(TaggedItemBase):
             "status": story.status,
             "visibility": story.visibility,
             "published_at": story.published_at,
+            "section_id": story.section_id,
+            "never_suggest": story.never_suggest,
         }

@@ -37,7 +37,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import connections
+from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
@@ -45,7 +45,7 @@ from articles.models import Status, Story, TaggedStory, Visibility
 from members.membership import is_member
 
 BOX_SIZE = 3
-CANDIDATES_PER_SIDE = 25
+CANDIDATES_PER_SIDE = 12
 SECTION_BONUS = 0.3
 DATE_BONUS = 0.2
 DATE_SCALE_DAYS = 30
@@ -137,16 +137,8 @@ def _automatic(story: Story, viewer, exclude) -> list[tuple[int, Suggestion]]:
     found: dict[int, dict] = {}
     rows = TaggedStory.objects.filter(
         content_object_id__in=candidate_ids, tag_id__in=list(tags)
-    ).values_list(
-        "content_object_id",
-        "tag_id",
-        "content_object__section_id",
-        "content_object__published_at",
-        "content_object__never_suggest",
-    )
-    for story_id, tag_id, section_id, candidate_published_at, never_suggest in rows:
-        if never_suggest:
-            continue
+    ).values_list("content_object_id", "tag_id", "section_id", "published_at")
+    for story_id, tag_id, section_id, candidate_published_at in rows:
         entry = found.setdefault(
             story_id,
             {"tags": [], "section_id": section_id, "published_at": candidate_published_at},
@@ -186,36 +178,37 @@ def _tags_of(story: Story) -> dict[int, str]:
 
 
 def _nearest_with_tags(story_id: int, published_at, tags: dict[int, str], viewer) -> set[int]:
-    """Ids of visible stories sharing a tag, nearest in date on each side: one query."""
+    """Ids of visible stories sharing a tag, nearest in date on each side: one query.
+
+    Written as SQL because the ORM cannot put sliced queries inside a UNION
+    on SQLite; each part is a range scan of the (tag, published_at) index.
+    """
     now = timezone.now()
     anchor = min(published_at, now)
-    shared = TaggedStory.objects.filter(status=Status.PUBLISHED).exclude(content_object_id=story_id)
-    if not is_member(viewer):
-        shared = shared.filter(visibility=Visibility.PUBLIC)
-    parts = []
+    table = connection.ops.quote_name(TaggedStory._meta.db_table)
+    audience = "" if is_member(viewer) else "AND visibility = %s"
+    audience_params = [] if is_member(viewer) else [Visibility.PUBLIC]
+    before = (
+        f"SELECT content_object_id FROM {table} WHERE tag_id = %s AND status = %s "
+        f"AND NOT never_suggest AND content_object_id <> %s {audience} AND published_at <= %s "
+        "ORDER BY published_at DESC LIMIT %s"
+    )
+    after = (
+        f"SELECT content_object_id FROM {table} WHERE tag_id = %s AND status = %s "
+        f"AND NOT never_suggest AND content_object_id <> %s {audience} "
+        "AND published_at > %s AND published_at <= %s "
+        "ORDER BY published_at ASC LIMIT %s"
+    )
+    parts, params = [], []
     for tag_id in tags:
-        for_tag = shared.filter(tag_id=tag_id).values_list("content_object_id")
-        parts.append(
-            for_tag.filter(published_at__lte=anchor).order_by("-published_at")[:CANDIDATES_PER_SIDE]
-        )
-        parts.append(
-            for_tag.filter(published_at__gt=anchor, published_at__lte=now).order_by("published_at")[
-                :CANDIDATES_PER_SIDE
-            ]
-        )
-    return {row[0] for row in _union_all(parts)}
-
-
-def _union_all(querysets) -> list[tuple]:
-    """Run sliced querysets as one UNION ALL (the ORM cannot slice inside a union on SQLite)."""
-    sql_parts, params = [], []
-    for index, queryset in enumerate(querysets):
-        sql, part_params = queryset.query.sql_with_params()
-        sql_parts.append(f"SELECT * FROM ({sql}) AS part_{index}")
-        params.extend(part_params)
-    with connections[querysets[0].db].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(sql_parts), params)
-        return cursor.fetchall()
+        common = [tag_id, Status.PUBLISHED, story_id, *audience_params]
+        parts.append(f"SELECT * FROM ({before}) AS before_{tag_id}")
+        params += [*common, anchor, CANDIDATES_PER_SIDE]
+        parts.append(f"SELECT * FROM ({after}) AS after_{tag_id}")
+        params += [*common, anchor, now, CANDIDATES_PER_SIDE]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return {row[0] for row in cursor.fetchall()}
 
 
 def _weights_generation() -> int:

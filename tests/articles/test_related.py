@@ -294,6 +294,7 @@ def bulk_seed(count, section):
             status=story.status,
             visibility=story.visibility,
             published_at=story.published_at,
+            section_id=story.section_id,
         )
         for n, story in enumerate(stories)
         for k in (0, 3, 7)

@@ -1124,3 +1124,86 @@ UNPUBLISHED = [
         "days_from_now": 5,
     },
 ]
+
+# Member schools for the directory and the demo member's log-in. member_years:
+# how long the membership has run; None means never a member.
+SCHOOLS = [
+    {
+        "name": "Calder Vale Primary School",
+        "urn": "900101",
+        "local_authority": "Pennine Vale",
+        "phase": "Primary",
+        "type": "Community school",
+        "postcode": "HX7 5AB",
+        "email_domain": "caldervale.example.org",
+        "member_years": 6,
+    },
+    {
+        "name": "Greystone Bridge Academy",
+        "urn": "900102",
+        "local_authority": "Pennine Vale",
+        "phase": "Secondary",
+        "type": "Academy converter",
+        "postcode": "HX6 2CD",
+        "email_domain": "greystone.example.org",
+        "member_years": 8,
+    },
+    {
+        "name": "Scarbeck Primary School",
+        "urn": "900103",
+        "local_authority": "Kirkdale",
+        "phase": "Primary",
+        "type": "Voluntary aided school",
+        "postcode": "HD9 1EF",
+        "email_domain": "scarbeck.example.org",
+        "member_years": 3,
+    },
+    {
+        "name": "Brackenfold School and Sixth Form",
+        "urn": "900104",
+        "local_authority": "Kirkdale",
+        "phase": "Secondary",
+        "type": "Foundation school",
+        "postcode": "HD8 4GH",
+        "email_domain": "brackenfold.example.org",
+        "member_years": 5,
+    },
+    {
+        "name": "Wethercote Nursery School",
+        "urn": "900105",
+        "local_authority": "Pennine Vale",
+        "phase": "Nursery",
+        "type": "Local authority nursery school",
+        "postcode": "HX3 9JK",
+        "email_domain": "wethercote.example.org",
+        "member_years": 2,
+    },
+    {
+        "name": "Ravensclough Academy",
+        "urn": "900106",
+        "local_authority": "Holme Moor",
+        "phase": "Secondary",
+        "type": "Academy sponsor led",
+        "postcode": "OL14 6LM",
+        "email_domain": "ravensclough.example.org",
+        "member_years": 1,
+    },
+    {
+        "name": "Lintmoor Junior School",
+        "urn": "900107",
+        "local_authority": "Holme Moor",
+        "phase": "Primary",
+        "type": "Community school",
+        "postcode": "OL13 8NP",
+        "email_domain": "lintmoor.example.org",
+        "member_years": None,
+    },
+]
+
+DEMO_MEMBER = {
+    "email": "member@example.org",
+    "first_name": "Amira",
+    "last_name": "Haddad",
+    "job_title": "Deputy Headteacher",
+    "school_urn": "900101",
+}

@@ -1,8 +1,54 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+import datetime
 
-from members.forms import UserChangeForm, UserCreationForm
-from members.models import School, User
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html
+
+from members.forms import InviteForm, UserChangeForm, UserCreationForm
+from members.models import AccessRequest, School, User
+from members.services import (
+    AccessRequestError,
+    access_request_approve,
+    access_request_reject,
+    member_invite,
+)
+
+LAPSE_WARNING_DAYS = 30
+
+
+class MembershipFilter(admin.SimpleListFilter):
+    title = "membership"
+    parameter_name = "membership"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("current", "Current member"),
+            ("lapsing", f"Lapses within {LAPSE_WARNING_DAYS} days"),
+            ("expired", "Membership ended"),
+            ("future", "Membership not started"),
+            ("never", "Never a member"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=LAPSE_WARNING_DAYS)
+        match self.value():
+            case "current":
+                return queryset.members_on(today)
+            case "lapsing":
+                return queryset.members_on(today).filter(membership_expires__lte=soon)
+            case "expired":
+                return queryset.filter(membership_expires__lt=today)
+            case "future":
+                return queryset.filter(member_since__gt=today)
+            case "never":
+                return queryset.filter(member_since__isnull=True)
+        return queryset
 
 
 @admin.register(School)
@@ -12,53 +58,171 @@ class SchoolAdmin(admin.ModelAdmin):
         "urn",
         "local_authority",
         "phase",
-        "member_since",
-        "membership_expires",
+        "people_count",
+        "membership",
+        "establishment_status",
     ]
-    list_filter = ["local_authority", "phase"]
+    list_filter = [MembershipFilter, "local_authority", "phase", "establishment_status"]
     search_fields = ["name", "urn", "postcode"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "urn", "email_domain", "website"]}),
+        ("Membership", {"fields": ["member_since", "membership_expires"]}),
+        (
+            "From the DfE register",
+            {
+                "fields": [
+                    "local_authority",
+                    "region",
+                    "phase",
+                    "type",
+                    "establishment_status",
+                    "postcode",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(people_total=Count("people"))
+
+    @admin.display(description="people", ordering="people_total")
+    def people_count(self, school):
+        return school.people_total
+
+    @admin.display(description="membership", ordering="membership_expires")
+    def membership(self, school):
+        today = timezone.localdate()
+        if not school.is_member_on(today):
+            if school.membership_expires and school.membership_expires < today:
+                return f"Ended {school.membership_expires:%-d %b %Y}"
+            return "Not a member"
+        if school.membership_expires is None:
+            return "Member (no end date)"
+        days_left = (school.membership_expires - today).days
+        if days_left <= LAPSE_WARNING_DAYS:
+            return format_html(
+                '<strong style="color:#a1161b">Lapses in {} day{} ({})</strong>',
+                days_left,
+                "" if days_left == 1 else "s",
+                f"{school.membership_expires:%-d %b %Y}",
+            )
+        return f"Member until {school.membership_expires:%-d %b %Y}"
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
+    change_list_template = "admin/members/user/change_list.html"
     ordering = ["email"]
     list_display = [
         "email",
         "first_name",
         "last_name",
         "school",
+        "job_title",
         "is_staff",
         "is_active",
     ]
-    list_filter = ["is_staff", "is_active", "school"]
-    search_fields = ["email", "first_name", "last_name"]
+    list_filter = ["is_staff", "is_active", "school__local_authority"]
+    list_select_related = ["school"]
+    search_fields = ["email", "first_name", "last_name", "school__name"]
     autocomplete_fields = ["school"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Person", {"fields": ["first_name", "last_name", "job_title", "school"]}),
         (
             "Permissions",
-            {
-                "fields": [
-                    "is_active",
-                    "is_staff",
-                    "is_superuser",
-                    "groups",
-                    "user_permissions",
-                ]
-            },
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (
             None,
-            {
-                "classes": ["wide"],
-                "fields": ["email", "usable_password", "password1", "password2"],
-            },
+            {"classes": ["wide"], "fields": ["email", "usable_password", "password1", "password2"]},
         ),
     ]
+
+    def get_urls(self):
+        invite = path(
+            "invite/",
+            self.admin_site.admin_view(self.invite_view),
+            name="members_user_invite",
+        )
+        return [invite, *super().get_urls()]
+
+    def invite_view(self, request):
+        """Add a person and email them a link to choose their password."""
+        if not self.has_add_permission(request):
+            return redirect("admin:index")
+        form = InviteForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            user = member_invite(invited_by=request.user, **form.cleaned_data)
+            self.message_user(request, f"Invited {user.email}: they have been emailed a link.")
+            return redirect("admin:members_user_changelist")
+        context = self.admin_site.each_context(request) | {
+            "title": "Invite a person",
+            "form": form,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/members/user/invite.html", context)
+
+
+@admin.register(AccessRequest)
+class AccessRequestAdmin(admin.ModelAdmin):
+    list_display = [
+        "full_name",
+        "email",
+        "school",
+        "job_title",
+        "domain_matches",
+        "email_confirmed",
+        "status",
+        "created_at",
+    ]
+    list_filter = ["status", "domain_matches", ("email_confirmed_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["school"]
+    search_fields = ["email", "first_name", "last_name", "school__name"]
+    actions = ["approve", "reject"]
+    readonly_fields = [
+        "first_name",
+        "last_name",
+        "email",
+        "school",
+        "job_title",
+        "domain_matches",
+        "email_confirmed_at",
+        "status",
+        "decided_by",
+        "decided_at",
+        "user",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # requests come from the public form
+
+    @admin.display(boolean=True, description="email confirmed")
+    def email_confirmed(self, access_request):
+        return access_request.email_confirmed
+
+    @admin.action(description="Approve: create accounts and email them", permissions=["change"])
+    def approve(self, request, queryset):
+        self._decide(request, queryset, access_request_approve, "Approved")
+
+    @admin.action(description="Reject and email the people", permissions=["change"])
+    def reject(self, request, queryset):
+        self._decide(request, queryset, access_request_reject, "Rejected")
+
+    def _decide(self, request, queryset, decide, verb):
+        done = 0
+        for access_request in queryset.select_related("school"):
+            try:
+                decide(access_request=access_request, decided_by=request.user)
+                done += 1
+            except AccessRequestError as error:
+                self.message_user(request, str(error), messages.WARNING)
+        if done:
+            self.message_user(request, f"{verb} {done} request{'s' if done != 1 else ''}.")

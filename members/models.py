@@ -5,6 +5,18 @@ from django.db import models
 from django.utils import timezone
 
 
+class SchoolQuerySet(models.QuerySet):
+    def members_on(self, day: datetime.date):
+        """Schools whose membership covers ``day`` (the rule ``School.is_member_on`` states)."""
+        return self.filter(
+            models.Q(membership_expires__isnull=True) | models.Q(membership_expires__gte=day),
+            member_since__lte=day,
+        )
+
+    def current_members(self):
+        return self.members_on(timezone.localdate())
+
+
 class School(models.Model):
     """A school (or other organisation) of the region; a member while its dates say so."""
 
@@ -23,6 +35,12 @@ class School(models.Model):
     local_authority = models.CharField(max_length=100, blank=True)
     phase = models.CharField(max_length=100, blank=True)
     type = models.CharField("type of establishment", max_length=100, blank=True)
+    region = models.CharField(
+        max_length=100, blank=True, help_text="The DfE's government office region, e.g. North East."
+    )
+    establishment_status = models.CharField(
+        max_length=60, blank=True, help_text="As the DfE register gives it, e.g. Open or Closed."
+    )
     postcode = models.CharField(max_length=10, blank=True)
     website = models.URLField(blank=True)
     email_domain = models.CharField(
@@ -37,11 +55,17 @@ class School(models.Model):
         help_text="The last day of membership. Leave blank for a membership with no end date.",
     )
 
+    objects = SchoolQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_closed(self) -> bool:
+        return self.establishment_status.lower() == "closed"
 
     def is_member_on(self, day: datetime.date) -> bool:
         """Return whether the school's membership covers ``day``."""
@@ -57,10 +81,14 @@ class School(models.Model):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def get_by_natural_key(self, email):
+        # People type their address in any case; log-in should not care.
+        return self.get(email__iexact=email)
+
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user = self.model(email=email.strip().lower(), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -115,3 +143,59 @@ class User(AbstractUser):
         if self.is_staff:
             return True
         return self.school is not None and self.school.is_current_member
+
+
+class AccessRequest(models.Model):
+    """A person's request, from the public form, to read member-only updates."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for a decision"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+
+    first_name = models.CharField(max_length=150)
+    last_name = models.CharField(max_length=150)
+    email = models.EmailField()
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="access_requests")
+    job_title = models.CharField(max_length=150)
+    domain_matches = models.BooleanField(
+        "email domain matches the school",
+        default=False,
+        help_text="The email address ends with the school's email domain.",
+    )
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="access_requests",
+        help_text="The account made when the request was approved.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=models.Q(status="pending"),
+                name="one_pending_request_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} <{self.email}> for {self.school}"
+
+    @property
+    def email_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"

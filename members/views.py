@@ -1,6 +1,24 @@
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView, ListView
 
-from members.forms import LoginForm
+from articles.models import Story
+from members.forms import AccountForm, LoginForm, RequestAccessForm
+from members.membership import is_member
+from members.models import School
+from members.services import AccessRequestError, access_request_confirm, access_request_submit
+
+UPDATES_PER_PAGE = 12
+SCHOOLS_PER_PAGE = 30
+SET_PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 class LoginView(auth_views.LoginView):
@@ -13,3 +31,111 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     """Log-out answers POST only (Django's LogoutView refuses GET)."""
+
+
+@never_cache
+@login_required
+def home(request):
+    """The member area: member-only updates, the member's school, their account."""
+    if not is_member(request.user):
+        return render(request, "members/not_member.html", status=403)
+    updates = Paginator(Story.objects.member_updates(request.user).cards(), UPDATES_PER_PAGE)
+    try:
+        page = updates.page(request.GET.get("page") or 1)
+    except InvalidPage as error:
+        raise Http404("No such page.") from error
+    return render(
+        request,
+        "members/home.html",
+        {
+            "page_obj": page,
+            "stories": page.object_list,
+            "paginator": updates,
+            "is_paginated": updates.num_pages > 1,
+            "school": request.user.school,
+        },
+    )
+
+
+@never_cache
+@login_required
+def account(request):
+    """A person's own name and job title; the password has its own page."""
+    form = AccountForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your details are saved.")
+        return redirect("members:account")
+    return render(request, "members/account.html", {"form": form})
+
+
+@method_decorator(never_cache, name="dispatch")
+class RequestAccessView(FormView):
+    """The public form where staff of a member school ask to read member updates."""
+
+    form_class = RequestAccessForm
+    template_name = "members/request_access.html"
+    success_url = reverse_lazy("members:request-access-sent")
+
+    def form_valid(self, form):
+        access_request_submit(**form.cleaned_data)
+        return super().form_valid(form)
+
+
+def request_access_sent(request):
+    return render(request, "members/request_access_sent.html")
+
+
+def confirm_email(request, token):
+    try:
+        access_request = access_request_confirm(token=token)
+    except AccessRequestError as error:
+        return render(request, "members/confirm_email.html", {"error": str(error)}, status=400)
+    return render(request, "members/confirm_email.html", {"access_request": access_request})
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """Where an invited or approved person chooses a password, then lands logged in."""
+
+    template_name = "members/set_password.html"
+    post_reset_login = True
+    post_reset_login_backend = SET_PASSWORD_BACKEND
+    success_url = reverse_lazy("members:home")
+
+
+class SchoolDirectoryView(ListView):
+    """`/schools/`: current member schools, filtered by local authority and phase."""
+
+    template_name = "members/school_list.html"
+    context_object_name = "schools"
+    paginate_by = SCHOOLS_PER_PAGE
+
+    def get_queryset(self):
+        schools = School.objects.current_members()
+        query = self.request.GET.get("q", "").strip()[:100]
+        if query:
+            schools = schools.filter(Q(name__icontains=query) | Q(postcode__istartswith=query))
+        for field in ("local_authority", "phase"):
+            if value := self.request.GET.get(field, "").strip():
+                schools = schools.filter(**{field: value})
+        return schools
+
+    def get_context_data(self, **kwargs):
+        members = School.objects.current_members()
+        filters = self.request.GET.copy()
+        filters.pop("page", None)
+        return super().get_context_data(
+            local_authorities=members.exclude(local_authority="")
+            .order_by("local_authority")
+            .values_list("local_authority", flat=True)
+            .distinct(),
+            phases=members.exclude(phase="")
+            .order_by("phase")
+            .values_list("phase", flat=True)
+            .distinct(),
+            query=self.request.GET.get("q", "")[:100],
+            chosen_local_authority=self.request.GET.get("local_authority", ""),
+            chosen_phase=self.request.GET.get("phase", ""),
+            filter_query=filters.urlencode(),
+            **kwargs,
+        )

@@ -13,7 +13,7 @@ admin.site.index_title = "Publish and manage"
 urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/logo.svg"))),
     path("admin/", admin.site.urls),
-    path("members/", include("members.urls")),
+    path("", include("members.urls")),
     path("", include("articles.urls")),
 ]
 

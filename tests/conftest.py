@@ -14,6 +14,12 @@ PASSWORD = "a-long-test-password-41"
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing is slow on purpose; tests need only its behaviour."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Every test writes uploads to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -102,3 +108,16 @@ def member(db, member_school):
 @pytest.fixture
 def non_member(db):
     return User.objects.create_user("reader@example.com", PASSWORD)
+
+
+@pytest.fixture
+def expired_member(db):
+    """Staff of a school whose membership ended yesterday."""
+    school = School.objects.create(
+        name="Lapsed Lane Primary",
+        slug="lapsed-lane-primary",
+        urn="100009",
+        member_since=timezone.localdate() - datetime.timedelta(days=400),
+        membership_expires=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    return User.objects.create_user("lapsed@lapsed-lane.example", PASSWORD, school=school)

@@ -10,9 +10,11 @@ from django.utils.text import slugify
 from articles import demo_content
 from articles.demo_images import hero_image
 from articles.models import Section, Status, Story
+from members.models import School
 
 EDITOR_EMAIL = "editor@example.org"
 DEMO_PASSWORD = "newsroom-demo"
+YEAR = datetime.timedelta(days=365)
 
 
 class Command(BaseCommand):
@@ -24,18 +26,40 @@ class Command(BaseCommand):
         else:
             count = self.load_stories()
             self.stdout.write(self.style.SUCCESS(f"Demo content: loaded {count} stories."))
-        self.ensure_editor()
+        if not School.objects.exists():
+            self.load_schools()
+        self.ensure_people()
+        member = demo_content.DEMO_MEMBER["email"]
         self.stdout.write(
             "\nDemo log-ins (development only):\n"
             f"  staff editor  {EDITOR_EMAIL} / {DEMO_PASSWORD}  -> /admin/\n"
+            f"  member        {member} / {DEMO_PASSWORD}  -> /members/\n"
         )
 
-    def ensure_editor(self):
+    def load_schools(self):
+        today = timezone.localdate()
+        for data in demo_content.SCHOOLS:
+            data = dict(data)
+            years = data.pop("member_years")
+            School.objects.create(
+                slug=slugify(data["name"]),
+                establishment_status="Open",
+                region="Yorkshire and the Humber",
+                member_since=today - years * YEAR if years else None,
+                membership_expires=today + YEAR if years else None,
+                **data,
+            )
+
+    def ensure_people(self):
         User = get_user_model()
         if not User.objects.filter(email=EDITOR_EMAIL).exists():
             User.objects.create_superuser(
                 EDITOR_EMAIL, DEMO_PASSWORD, first_name="Demo", last_name="Editor"
             )
+        member = dict(demo_content.DEMO_MEMBER)
+        school = School.objects.filter(urn=member.pop("school_urn")).first()
+        if school and not User.objects.filter(email=member["email"]).exists():
+            User.objects.create_user(password=DEMO_PASSWORD, school=school, **member)
 
     @transaction.atomic
     def load_stories(self) -> int:

@@ -1,0 +1,171 @@
+"""Writes that span several steps: inviting people and deciding access requests."""
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from members.models import AccessRequest, School, User
+
+CONFIRMATION_SALT = "members.access-request.confirm"
+CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+
+
+class AccessRequestError(Exception):
+    """A request cannot take this step; the message says why."""
+
+
+def email_domain_matches(email: str, school: School) -> bool:
+    """Return whether ``email`` is at the school's domain (or a subdomain of it)."""
+    domain = school.email_domain.strip().lower().lstrip("@")
+    if not domain:
+        return False
+    host = email.rsplit("@", 1)[-1].lower()
+    return host == domain or host.endswith("." + domain)
+
+
+def set_password_url(user: User) -> str:
+    """An absolute, single-use link where ``user`` chooses a password."""
+    path = reverse(
+        "members:set-password",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return settings.SITE_URL + path
+
+
+def _send(template: str, to: str, context: dict) -> None:
+    context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL} | context
+    subject = render_to_string(f"members/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"members/email/{template}.txt", context)
+    # Sent once the transaction commits: no email about a change that rolled back.
+    transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
+
+
+@transaction.atomic
+def member_invite(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    school: School | None,
+    job_title: str = "",
+    invited_by: User,
+) -> User:
+    """Create an account for a person and email them a link to choose a password."""
+    user = User(
+        email=email.strip().lower(),
+        first_name=first_name,
+        last_name=last_name,
+        school=school,
+        job_title=job_title,
+    )
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    _send(
+        "invitation",
+        user.email,
+        {"user": user, "invited_by": invited_by, "link": set_password_url(user)},
+    )
+    return user
+
+
+@transaction.atomic
+def access_request_submit(
+    *, first_name: str, last_name: str, email: str, school: School, job_title: str
+) -> AccessRequest | None:
+    """Record a request and email a confirmation link; a repeat resends the link.
+
+    The answer is the same whether or not the address already has an account
+    or a pending request, so the form tells no one who is registered.
+    """
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        _send(
+            "already_registered", email, {"login_url": settings.SITE_URL + reverse("members:login")}
+        )
+        return None
+    pending = AccessRequest.objects.filter(email=email, status=AccessRequest.Status.PENDING).first()
+    if pending is None:
+        pending = AccessRequest(
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            school=school,
+            job_title=job_title,
+            domain_matches=email_domain_matches(email, school),
+        )
+        pending.full_clean()
+        pending.save()
+    token = signing.dumps(pending.pk, salt=CONFIRMATION_SALT)
+    link = settings.SITE_URL + reverse("members:confirm-email", kwargs={"token": token})
+    _send("confirm_email", email, {"access_request": pending, "link": link})
+    return pending
+
+
+def access_request_confirm(*, token: str) -> AccessRequest:
+    """Mark the request's email as confirmed from the link we sent."""
+    try:
+        pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise AccessRequestError("This confirmation link has expired. Please ask again.") from error
+    except signing.BadSignature as error:
+        raise AccessRequestError("This confirmation link is not valid.") from error
+    access_request = AccessRequest.objects.filter(pk=pk).first()
+    if access_request is None:
+        raise AccessRequestError("This confirmation link is not valid.")
+    if access_request.email_confirmed_at is None:
+        access_request.email_confirmed_at = timezone.now()
+        access_request.save(update_fields=["email_confirmed_at"])
+    return access_request
+
+
+@transaction.atomic
+def access_request_approve(*, access_request: AccessRequest, decided_by: User) -> User:
+    """Create the person's account, linked to their school, and email them how to log in."""
+    _check_decidable(access_request)
+    user = User(
+        email=access_request.email,
+        first_name=access_request.first_name,
+        last_name=access_request.last_name,
+        school=access_request.school,
+        job_title=access_request.job_title,
+    )
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    _decide(access_request, AccessRequest.Status.APPROVED, decided_by, user=user)
+    _send("approved", user.email, {"user": user, "link": set_password_url(user)})
+    return user
+
+
+@transaction.atomic
+def access_request_reject(*, access_request: AccessRequest, decided_by: User) -> None:
+    """Turn the request down and tell the person."""
+    _check_decidable(access_request)
+    _decide(access_request, AccessRequest.Status.REJECTED, decided_by)
+    _send("rejected", access_request.email, {"access_request": access_request})
+
+
+def _check_decidable(access_request: AccessRequest) -> None:
+    if access_request.status != AccessRequest.Status.PENDING:
+        raise AccessRequestError(f"{access_request} has already been decided.")
+    if not access_request.email_confirmed:
+        raise AccessRequestError(f"{access_request.email} has not confirmed their email yet.")
+
+
+def _decide(access_request, status, decided_by, user=None) -> None:
+    access_request.status = status
+    access_request.decided_by = decided_by
+    access_request.decided_at = timezone.now()
+    access_request.user = user
+    access_request.save()

@@ -26,8 +26,9 @@ Windows-1252 text, 130-odd columns, one establishment a row, keyed by URN.
   imported, unless ``atomic`` asks for all or nothing.
 - Every row is checked (``full_clean``) before anything is written. URN and
   slug uniqueness is checked against the sets loaded at the start and kept up
-  to date while planning (the database constraints remain the last word); the writes then happen in bulk inside one transaction,
-  so a failure part-way leaves the database as it was.
+  to date while planning (the database constraints remain the last word).
+  The writes then happen in bulk inside one transaction, so a failure
+  part-way leaves the database as it was.
 """
 
 import codecs

@@ -1,3 +1,5 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -6,6 +8,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles import search
 from members.membership import is_member
 
 # What the body editor offers; django-prose-editor derives the server-side
@@ -56,6 +59,10 @@ class StoryQuerySet(models.QuerySet):
     def member_updates(self, user):
         """Live member-only stories, for members; nothing for anyone else."""
         return self.visible_to(user).filter(visibility=Visibility.MEMBERS)
+
+    def search(self, query: str):
+        """Stories matching ``query`` (web-search syntax), most relevant and newest first."""
+        return search.search(self, query)
 
     def cards(self):
         """Only what a story card shows, with its section, in one query."""
@@ -165,6 +172,8 @@ class Story(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # PostgreSQL full-text search: title A, standfirst and tags B, body C.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = StoryQuerySet.as_manager()
 
@@ -178,6 +187,8 @@ class Story(models.Model):
                 name="story_live_idx",
             ),
             models.Index(fields=["section", "status", "-published_at"], name="story_section_idx"),
+            # Built on PostgreSQL only (see migration 0002); SQLite searches without it.
+            GinIndex(fields=["search_vector"], name="story_search_idx"),
         ]
 
     def __str__(self):
@@ -191,11 +202,16 @@ class Story(models.Model):
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
         self.tagged_items.update(**TaggedStory.copied_from(self))
+        search.update_search_vector(self)
 
     def get_absolute_url(self):
         return reverse("articles:story-detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        if self.slug == "feed":
+            raise ValidationError(
+                {"slug": "“feed” is the address of the news feed: choose another."}
+            )
         if self.hero_image and not self.hero_alt.strip():
             raise ValidationError(
                 {"hero_alt": "Describe the image: alt text is required with a hero image."}

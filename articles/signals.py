@@ -1,10 +1,14 @@
-"""Keep Similar News' cached tag weights honest when stories or their tags change."""
+"""Keep derived data honest when stories or their tags change.
+
+Similar News' cached tag weights, and the search vector (which holds the tags).
+"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from articles.models import Story, TaggedStory
 from articles.related import invalidate_tag_weights
+from articles.search import update_search_vector
 
 
 @receiver(post_save, sender=Story)
@@ -16,6 +20,8 @@ def story_changed(sender, **kwargs):
 
 
 @receiver(m2m_changed, sender=TaggedStory)
-def tags_changed(sender, action, **kwargs):
+def tags_changed(sender, instance, action, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"}:
         invalidate_tag_weights()
+        if isinstance(instance, Story):
+            update_search_vector(instance)

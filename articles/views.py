@@ -1,10 +1,15 @@
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.generic import ListView
 from taggit.models import Tag
 
+from articles.metadata import story_json_ld
 from articles.models import Section, Story
 from articles.related import similar_news
+from articles.search import MAX_QUERY_LENGTH, QueryTooLong, clean_query, snippet
 
 STORIES_PER_PAGE = 12
 FRONT_PAGE_LATEST = 6
@@ -74,14 +79,68 @@ def story_detail(request, slug):
         slug=slug,
     )
     if not story.is_readable_by(request.user):
-        response = render(request, "articles/story_teaser.html", {"story": story})
+        response = render(
+            request,
+            "articles/story_teaser.html",
+            {"story": story, "json_ld": story_json_ld(story, request, teaser=True)},
+        )
         response["X-Robots-Tag"] = "noindex"
         return response
     response = render(
         request,
         "articles/story_detail.html",
-        {"story": story, "similar": similar_news(story, request.user)},
+        {
+            "story": story,
+            "similar": similar_news(story, request.user),
+            "json_ld": story_json_ld(story, request),
+        },
     )
     if story.is_members_only:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    """`/search/?q=`: stories the viewer may see, most relevant first, with snippets."""
+    raw = request.GET.get("q", "")
+    context = {"query": "", "error": None, "page_obj": None}
+    try:
+        query = clean_query(raw)
+    except QueryTooLong as error:
+        context.update(query=raw[:MAX_QUERY_LENGTH], error=str(error))
+        return render(request, "articles/search.html", context, status=400)
+    context["query"] = query
+    if query:
+        results = (
+            Story.objects.visible_to(request.user)
+            .search(query)
+            .select_related("section")
+            .defer("search_vector")
+        )
+        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+        try:
+            page = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404("No such page of results.") from error
+        for story in page.object_list:
+            story.snippet = snippet(story.body or story.standfirst, query)
+        context.update(page_obj=page, paginator=paginator, is_paginated=paginator.num_pages > 1)
+    response = render(request, "articles/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def robots_txt(request):
+    """Keep crawlers out of the admin, the member area and search results."""
+    sitemap = request.build_absolute_uri(reverse("articles:sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /members/",
+        "Disallow: /search/",
+        f"Sitemap: {sitemap}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

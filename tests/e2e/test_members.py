@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from django.utils.html import strip_tags
 
@@ -36,3 +37,20 @@ def test_demo_member_logs_in_reads_a_member_story_logs_out_and_sees_the_teaser(
     page.goto(story_url)
     assert page.get_by_role("heading", name="This update is for members").is_visible()
     assert page.locator(".prose").count() == 0
+
+
+@pytest.mark.parametrize(
+    "path", ["/members/login/", "/members/request-access/", "/schools/", "/members/"]
+)
+def test_member_pages_have_no_accessibility_violations(live_server, page, demo, path):
+    page.goto(live_server.url + "/members/login/")
+    if path == "/members/":
+        page.fill("#id_username", "member@example.org")
+        page.fill("#id_password", "newsroom-demo")
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(live_server.url + "/")
+    page.goto(live_server.url + path)
+
+    results = Axe().run(page)
+
+    assert results.violations_count == 0, results.generate_report()

@@ -46,6 +46,16 @@ LIST_SURFACES = {
     "tag page": lambda n: reverse("articles:tag-detail", args=["briefing"]),
     "section page": lambda n: n["secret"].section.get_absolute_url(),
     "similar news": lambda n: n["public"].get_absolute_url(),
+    "search": lambda n: reverse("articles:search") + "?q=briefing",
+}
+
+# Feeds and the sitemap are the same for everyone: public stories only.
+PUBLIC_CHANNELS = {
+    "rss feed": lambda n: reverse("articles:feed"),
+    "atom feed": lambda n: reverse("articles:feed-atom"),
+    "tag feed": lambda n: reverse("articles:tag-feed", args=["briefing"]),
+    "section feed": lambda n: reverse("articles:section-feed", args=[n["secret"].section.slug]),
+    "sitemap": lambda n: reverse("articles:sitemap-section", args=["stories"]),
 }
 
 
@@ -56,13 +66,13 @@ def test_member_story_is_listed_for_members_only(client, request, newsroom, surf
 
     html = client.get(LIST_SURFACES[surface](newsroom)).content.decode()
 
-    assert BODY not in html
     if viewer in MEMBERS:
         assert TITLE in html
         assert '<span class="badge badge--members">Members</span>' in html
     else:
         assert TITLE not in html
         assert STANDFIRST not in html
+        assert BODY not in html
 
 
 @pytest.mark.parametrize("viewer", VIEWERS)
@@ -73,6 +83,20 @@ def test_drafts_are_listed_for_no_one(client, request, newsroom, surface, viewer
     html = client.get(LIST_SURFACES[surface](newsroom)).content.decode()
 
     assert "DRAFT-MARKER-4b4b" not in html
+
+
+@pytest.mark.parametrize("viewer", VIEWERS)
+@pytest.mark.parametrize("channel", PUBLIC_CHANNELS)
+def test_feeds_and_sitemap_carry_no_member_story_for_anyone(
+    client, request, newsroom, channel, viewer
+):
+    log_in(client, request, viewer)
+
+    body = client.get(PUBLIC_CHANNELS[channel](newsroom)).content.decode()
+
+    assert "Public story PUBLIC-1a1a" in body or channel in {"section feed", "sitemap"}
+    for marker in ("MBR-TITLE-5c1e", "MBR-STANDFIRST-9d2f", BODY, newsroom["secret"].slug):
+        assert marker not in body
 
 
 @pytest.mark.parametrize("viewer", VIEWERS)

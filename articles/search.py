@@ -38,9 +38,14 @@ class QueryTooLong(ValueError):
     pass
 
 
+def clean_text(raw: str) -> str:
+    """Drop control characters (PostgreSQL refuses NUL) and surplus space."""
+    return " ".join(_CONTROL.sub(" ", raw).split())
+
+
 def clean_query(raw: str) -> str:
-    """Drop control characters (NUL included) and surplus space; refuse an essay."""
-    query = " ".join(_CONTROL.sub(" ", raw).split())
+    """Clean a search query; refuse an essay."""
+    query = clean_text(raw)
     if len(query) > MAX_QUERY_LENGTH:
         raise QueryTooLong(f"Search for {MAX_QUERY_LENGTH} characters or fewer.")
     return query

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, ListView
 
 from articles.models import Story
+from articles.search import clean_text
 from members.forms import AccountForm, LoginForm, RequestAccessForm
 from members.membership import is_member
 from members.models import School
@@ -18,6 +19,7 @@ from members.services import AccessRequestError, access_request_confirm, access_
 
 UPDATES_PER_PAGE = 12
 SCHOOLS_PER_PAGE = 30
+MAX_FILTER_LENGTH = 100
 SET_PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -110,13 +112,15 @@ class SchoolDirectoryView(ListView):
     context_object_name = "schools"
     paginate_by = SCHOOLS_PER_PAGE
 
+    def param(self, name: str) -> str:
+        return clean_text(self.request.GET.get(name, ""))[:MAX_FILTER_LENGTH]
+
     def get_queryset(self):
         schools = School.objects.current_members()
-        query = self.request.GET.get("q", "").strip()[:100]
-        if query:
+        if query := self.param("q"):
             schools = schools.filter(Q(name__icontains=query) | Q(postcode__istartswith=query))
         for field in ("local_authority", "phase"):
-            if value := self.request.GET.get(field, "").strip():
+            if value := self.param(field):
                 schools = schools.filter(**{field: value})
         return schools
 
@@ -133,9 +137,9 @@ class SchoolDirectoryView(ListView):
             .order_by("phase")
             .values_list("phase", flat=True)
             .distinct(),
-            query=self.request.GET.get("q", "")[:100],
-            chosen_local_authority=self.request.GET.get("local_authority", ""),
-            chosen_phase=self.request.GET.get("phase", ""),
+            query=self.param("q"),
+            chosen_local_authority=self.param("local_authority"),
+            chosen_phase=self.param("phase"),
             filter_query=filters.urlencode(),
             **kwargs,
         )

@@ -78,7 +78,8 @@ def test_directory_junk_pages_are_not_found(client, schools, page):
     assert client.get(reverse("members:school-list"), {"page": page}).status_code == 404
 
 
-def test_hostile_search_answers_cleanly(client, schools):
-    response = client.get(reverse("members:school-list"), {"q": "'%\x00" + "a" * 5000})
+@pytest.mark.parametrize("field", ["q", "local_authority", "phase"])
+def test_hostile_filters_answer_cleanly(client, schools, field):
+    response = client.get(reverse("members:school-list"), {field: "'%\x00" + "a" * 5000})
 
     assert response.status_code == 200

@@ -9,6 +9,7 @@ from taggit.models import Tag
 from articles.metadata import story_json_ld
 from articles.models import Section, Story
 from articles.related import similar_news
+from articles.search import CANDIDATES as SEARCH_CANDIDATES
 from articles.search import MAX_QUERY_LENGTH, QueryTooLong, clean_query, snippet
 
 STORIES_PER_PAGE = 12
@@ -127,7 +128,12 @@ def search(request):
             raise Http404("No such page of results.") from error
         for story in page.object_list:
             story.snippet = snippet(story.body or story.standfirst, query)
-        context.update(page_obj=page, paginator=paginator, is_paginated=paginator.num_pages > 1)
+        context.update(
+            page_obj=page,
+            paginator=paginator,
+            is_paginated=paginator.num_pages > 1,
+            capped=paginator.count >= SEARCH_CANDIDATES,
+        )
     response = render(request, "articles/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -210,7 +210,8 @@ def test_search_costs_the_same_queries_with_more_results(client, story_factory):
     with CaptureQueriesContext(connection) as many:
         search(client, "orchestra")
 
-    assert len(few) == len(many) == 3  # count, page of results, sections
+    # candidates, count, page of results, sections
+    assert len(few) == len(many) == 4
 
 
 def test_the_header_has_a_search_box_on_every_page(client, db):
@@ -223,3 +224,17 @@ def test_search_results_are_kept_out_of_search_engines(client, db):
     response = search(client, "orchestra")
 
     assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_a_search_matching_more_than_the_limit_ranks_the_newest_and_says_so(
+    client, story_factory, monkeypatch
+):
+    monkeypatch.setattr("articles.search.CANDIDATES", 3)
+    monkeypatch.setattr("articles.views.SEARCH_CANDIDATES", 3)
+    for n in range(5):
+        story_factory(title=f"Orchestra {n}", published_at=timezone.now() - n * DAY)
+
+    response = search(client, "orchestra")
+
+    assert titles(response) == ["Orchestra 0", "Orchestra 1", "Orchestra 2"]
+    assert "The 3 newest results for “orchestra”" in response.content.decode()

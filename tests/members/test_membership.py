@@ -56,3 +56,20 @@ def test_membership_that_has_not_started_does_not_count(member, member_school):
     member_school.member_since = timezone.localdate() + DAY
 
     assert not is_member(member)
+
+
+def test_the_query_and_the_property_agree_on_who_is_a_member(db):
+    from members.models import School
+
+    today = timezone.localdate()
+    dates = [None, today - 2 * DAY, today - DAY, today, today + DAY]
+    schools = [
+        School.objects.create(
+            name=f"S{n}", slug=f"s{n}", member_since=start, membership_expires=end
+        )
+        for n, (start, end) in enumerate((s, e) for s in dates for e in dates)
+    ]
+
+    for day in (today - DAY, today, today + DAY):
+        in_query = set(School.objects.members_on(day))
+        assert in_query == {school for school in schools if school.is_member_on(day)}

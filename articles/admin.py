@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import format_html
 
 from articles.models import RelatedPick, Section, Status, Story
 from articles.related import similar_news
@@ -39,6 +40,7 @@ def publication_state(story):
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
     list_display = [
+        "thumbnail",
         "title",
         "section",
         publication_state,
@@ -52,12 +54,51 @@ class StoryAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [RelatedPickInline]
+    readonly_fields = ["hero_preview"]
+
+    class Media:
+        js = ["js/focal-point.js"]
+        css = {"all": ["css/admin-focal-point.css"]}
+
+    @admin.display(description="image")
+    def thumbnail(self, story):
+        if not story.hero_image:
+            return ""
+        picture = story.card_picture
+        src = picture["src"] if picture else story.hero_image.url
+        return format_html('<img class="story-thumb" src="{}" alt="">', src)
+
+    @admin.display(description="preview and focal point")
+    def hero_preview(self, story):
+        if not story.hero_image:
+            return "Upload an image and save to see it here."
+        return format_html(
+            '<div class="focal-preview"><img src="{}" alt="{}" width="{}" height="{}">'
+            '<span class="focal-preview__marker" style="left:{}%;top:{}%"></span></div>',
+            story.hero_image.url,
+            story.hero_alt_text,
+            story.hero_width or "",
+            story.hero_height or "",
+            round(story.hero_focal_x * 100, 1),
+            round(story.hero_focal_y * 100, 1),
+        )
+
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body"]}),
         (
             "Hero image",
-            {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]},
+            {
+                "fields": [
+                    "hero_image",
+                    "hero_preview",
+                    ("hero_focal_x", "hero_focal_y"),
+                    "hero_alt",
+                    "hero_decorative",
+                    "hero_caption",
+                    "hero_credit",
+                ]
+            },
         ),
         ("Filing", {"fields": ["section", "tags", "byline"]}),
         (

@@ -112,15 +112,15 @@ class LatestStoriesFeed(Feed):
         return [story.section.name, *sorted(tag.name for tag in story.tags.all())]
 
     def item_extra_kwargs(self, story):
-        if not story.hero_image:
+        if not (social := story.social_image):
             return {}
         return {
             "image": {
-                "url": story.hero_image.url,
-                "type": mimetypes.guess_type(story.hero_image.name)[0] or "image/jpeg",
-                "width": story.hero_width,
-                "height": story.hero_height,
-                "alt": story.hero_alt,
+                "url": social["url"],
+                "type": mimetypes.guess_type(social["url"])[0] or "image/jpeg",
+                "width": social["width"],
+                "height": social["height"],
+                "alt": story.hero_alt_text,
             }
         }
 

@@ -53,6 +53,6 @@ def story_json_ld(story, request, *, teaser: bool = False) -> SafeString:
         if story.byline
         else {"@type": "Organization", "name": settings.SITE_NAME}
     )
-    if story.hero_image:
-        data["image"] = [request.build_absolute_uri(story.hero_image.url)]
+    if social := story.social_image:
+        data["image"] = [request.build_absolute_uri(social["url"])]
     return json_ld(data)

@@ -1,14 +1,15 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from articles import search
+from articles import images, search
 from members.membership import is_member
 
 # What the body editor offers; django-prose-editor derives the server-side
@@ -77,6 +78,8 @@ class StoryQuerySet(models.QuerySet):
             "hero_width",
             "hero_height",
             "hero_alt",
+            "hero_decorative",
+            "hero_renditions",
             "section__name",
             "section__slug",
         )
@@ -122,8 +125,8 @@ class Story(models.Model):
     hero_image = models.ImageField(
         upload_to="stories/%Y/%m/",
         blank=True,
-        width_field="hero_width",
-        height_field="hero_height",
+        validators=[images.validate_hero_image],
+        help_text="A JPEG, PNG or WebP photo. Location and camera details are removed.",
     )
     hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -133,6 +136,25 @@ class Story(models.Model):
         blank=True,
         help_text="Describe the image for readers who cannot see it. Required with an image.",
     )
+    hero_decorative = models.BooleanField(
+        "decorative image",
+        default=False,
+        help_text="The image adds nothing a reader needs to know: screen readers skip it.",
+    )
+    hero_focal_x = models.FloatField(
+        "focal point across",
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="0 is the left edge, 1 the right. Click the preview to set it.",
+    )
+    hero_focal_y = models.FloatField(
+        "focal point down",
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="0 is the top edge, 1 the bottom. Crops keep this point in view.",
+    )
+    # Written by articles.tasks.build_renditions; pages render from it alone.
+    hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
     hero_caption = models.CharField(max_length=250, blank=True)
     hero_credit = models.CharField(max_length=150, blank=True)
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="stories")
@@ -200,21 +222,62 @@ class Story(models.Model):
         self.body = self._meta.get_field("body").sanitize(self.body or "")
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        previous = (
+            Story.objects.filter(pk=self.pk)
+            .values("hero_image", "hero_renditions", "hero_focal_x", "hero_focal_y")
+            .first()
+            if self.pk
+            else None
+        ) or {"hero_image": "", "hero_renditions": {}, "hero_focal_x": None, "hero_focal_y": None}
+        new_image = bool(self.hero_image) and self.hero_image.name != previous["hero_image"]
+        if new_image:
+            self._store_master()
+        refocused = (self.hero_focal_x, self.hero_focal_y) != (
+            previous["hero_focal_x"],
+            previous["hero_focal_y"],
+        )
+        stale = []
+        if self.hero_image.name != previous["hero_image"]:
+            stale = [previous["hero_image"], *images.rendition_names(previous["hero_renditions"])]
+        elif refocused:
+            stale = images.rendition_names(previous["hero_renditions"])
+        if stale or new_image or not self.hero_image:
+            self.hero_renditions = {}
         super().save(*args, **kwargs)
         self.tagged_items.update(**TaggedStory.copied_from(self))
         search.update_search_vector(self)
+        if stale:
+            transaction.on_commit(lambda: images.delete_files(stale))
+        if self.hero_image and (new_image or refocused):
+            from articles.tasks import build_renditions
+
+            master = self.hero_image.name
+            transaction.on_commit(lambda: build_renditions.enqueue(self.pk, master))
 
     def get_absolute_url(self):
         return reverse("articles:story-detail", kwargs={"slug": self.slug})
+
+    def _store_master(self):
+        """Replace a new upload by its upright, metadata-free master before saving."""
+        raw = self.hero_image
+        stored_raw = raw.name if raw._committed else None
+        with raw.open("rb"):
+            master, self.hero_width, self.hero_height = images.clean_master(raw)
+        raw.save(f"{self.slug or 'story'}.jpg", master, save=False)
+        if stored_raw and stored_raw != raw.name:
+            raw.storage.delete(stored_raw)  # the untouched upload, metadata and all
 
     def clean(self):
         if self.slug == "feed":
             raise ValidationError(
                 {"slug": "“feed” is the address of the news feed: choose another."}
             )
-        if self.hero_image and not self.hero_alt.strip():
+        if self.hero_image and not self.hero_decorative and not self.hero_alt.strip():
             raise ValidationError(
-                {"hero_alt": "Describe the image: alt text is required with a hero image."}
+                {
+                    "hero_alt": "Describe the image: alt text is required with a hero image, "
+                    "unless you mark it decorative."
+                }
             )
 
     @property
@@ -224,6 +287,45 @@ class Story(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def hero_alt_text(self) -> str:
+        """What ``alt`` says: empty for a decorative image, so screen readers skip it."""
+        return "" if self.hero_decorative else self.hero_alt
+
+    def picture(self, rendition: str) -> dict | None:
+        """srcsets and size for one rendition, from the stored record (no storage access)."""
+        entries = (self.hero_renditions or {}).get(rendition)
+        if not entries:
+            return None
+        url = self.hero_image.storage.url
+        largest = entries[-1]
+        return {
+            "webp_srcset": ", ".join(
+                f"{url(e['webp'])} {e['width']}w" for e in entries if "webp" in e
+            ),
+            "jpeg_srcset": ", ".join(f"{url(e['jpeg'])} {e['width']}w" for e in entries),
+            "src": url(entries[0]["jpeg"]),
+            "width": largest["width"],
+            "height": largest["height"],
+        }
+
+    @property
+    def card_picture(self):
+        return self.picture("card")
+
+    @property
+    def hero_picture(self):
+        return self.picture("hero")
+
+    @property
+    def social_image(self) -> dict | None:
+        """The 1200 × 630 rendition, or the master while renditions are being made."""
+        if not self.hero_image:
+            return None
+        if social := self.picture("social"):
+            return {"url": social["src"], "width": social["width"], "height": social["height"]}
+        return {"url": self.hero_image.url, "width": self.hero_width, "height": self.hero_height}
 
     @property
     def is_members_only(self) -> bool:

@@ -171,9 +171,17 @@ STORAGES = {
     },
 }
 
-# Stories are uploaded with their hero image; refuse anything absurd early.
+# Hero images: the largest upload accepted, and the most pixels (more is a
+# decompression bomb, or at least more than a news photo needs).
+HERO_IMAGE_MAX_BYTES = int(os.environ.get("HERO_IMAGE_MAX_BYTES", 20_000_000))
+HERO_IMAGE_MAX_PIXELS = int(os.environ.get("HERO_IMAGE_MAX_PIXELS", 40_000_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Django's tasks framework: renditions are built by a task. The immediate
+# backend runs it when the story's transaction commits; a queue-backed
+# backend can take over without code changes.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 # Django 6.1 mailers; the console in development, SMTP (or another backend)
 # in production through DJANGO_EMAIL_BACKEND.

@@ -14,6 +14,16 @@ PASSWORD = "a-long-test-password-41"
 
 
 @pytest.fixture(autouse=True)
+def run_on_commit_at_once(monkeypatch):
+    """Work queued for after commit (emails, renditions, file clean-up) runs at once.
+
+    A test's transaction is rolled back, never committed, so otherwise that
+    work would never run and its outcome could not be checked.
+    """
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda func, **kwargs: func())
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Real hashing is slow on purpose; tests need only its behaviour."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -24,6 +24,8 @@ def story_form(section, **fields):
         "published_at_0": "",
         "published_at_1": "",
         "visibility": "public",
+        "hero_focal_x": "0.5",
+        "hero_focal_y": "0.5",
         "picks-TOTAL_FORMS": "0",
         "picks-INITIAL_FORMS": "0",
     }

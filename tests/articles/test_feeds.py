@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Status, Visibility
+from articles.models import Status, Story, Visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,8 @@ def test_feed_carries_the_hero_image_with_its_alt_text(client, newsroom, name):
     entry = parse(client, reverse(name)).entries[0]
 
     media = entry.media_content[0]
-    assert media["url"] == "http://testserver" + newsroom["public"].hero_image.url
+    story = Story.objects.get(pk=newsroom["public"].pk)
+    assert media["url"] == "http://testserver" + story.social_image["url"]
     assert media["medium"] == "image"
     body = client.get(reverse(name)).content.decode()
     assert (

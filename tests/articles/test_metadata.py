@@ -39,7 +39,8 @@ def test_story_page_has_news_article_json_ld_with_the_required_fields(client, st
     assert data["headline"] == "Robotics team reaches the final"
     assert data["datePublished"] == story.published_at.isoformat()
     assert data["dateModified"] == story.updated_at.isoformat()
-    assert data["image"] == ["http://testserver" + story.hero_image.url]
+    story.refresh_from_db()
+    assert data["image"] == ["http://testserver" + story.social_image["url"]]
     assert data["author"] == {"@type": "Person", "name": "Ruth Adeyemi"}
     assert data["publisher"]["name"] == "Pennine Schools Network"
     assert data["publisher"]["logo"]["url"].endswith("/static/img/logo-512.png")
@@ -55,7 +56,8 @@ def test_story_page_has_open_graph_and_twitter_tags(client, story):
     assert meta(html, "og:title") == "Robotics team reaches the final"
     assert meta(html, "og:description") == "Greystone Bridge girls made it at the first attempt."
     assert meta(html, "og:url") == "http://testserver" + story.get_absolute_url()
-    assert meta(html, "og:image") == "http://testserver" + story.hero_image.url
+    story.refresh_from_db()
+    assert meta(html, "og:image") == "http://testserver" + story.social_image["url"]
     assert meta(html, "og:image:alt") == "Four pupils with their robot"
     assert meta(html, "twitter:card") == "summary_large_image"
 

@@ -70,6 +70,8 @@ def test_admin_form_sanitises_the_body(admin_client, section):
             "section": section.pk,
             "status": "published",
             "visibility": "public",
+            "hero_focal_x": "0.5",
+            "hero_focal_y": "0.5",
             "picks-TOTAL_FORMS": "0",
             "picks-INITIAL_FORMS": "0",
         },

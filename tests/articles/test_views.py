@@ -122,7 +122,8 @@ def test_story_page_shows_everything_a_reader_needs(client, story_factory, image
     assert "By Priya Shah" in html
     assert "4 March 2026" in html
     assert 'alt="Children reading on beanbags ALT-7b7b"' in html
-    assert story.hero_image.url in html
+    story.refresh_from_db()
+    assert story.hero_picture["jpeg_srcset"] in html
     assert "The new reading corner" in html and "Photo: Jo Bloggs" in html
     assert f'href="{reverse("articles:tag-detail", args=["early-years"])}">early years</a>' in html
     assert f'href="{story.section.get_absolute_url()}"' in html

@@ -1,0 +1,200 @@
+"""Hero images: check uploads, clean them, and make their renditions once.
+
+What happens to a photo, in order:
+
+1. ``validate_hero_image`` refuses, with a message, anything that is not a
+   JPEG, PNG or WebP, is over ``HERO_IMAGE_MAX_BYTES``, has more pixels than
+   ``HERO_IMAGE_MAX_PIXELS`` (a decompression bomb), or is truncated. It runs
+   in model validation, so a refused upload leaves no file and no row.
+2. ``clean_master`` (from ``Story.save``) turns the upload into the stored
+   master: turned upright by its EXIF orientation, flattened onto white if
+   transparent, at most ``MASTER_MAX_WIDTH`` wide, and saved as a fresh JPEG,
+   which carries no EXIF, XMP or IPTC: no GPS position, no camera serial. The
+   upload itself is never stored, so no public URL can reach its metadata.
+3. ``build_renditions`` (a Django task, queued when the story's transaction
+   commits; the immediate backend runs it at once) writes every rendition in
+   ``RENDITIONS`` as WebP and JPEG, cropped around the editor's focal point,
+   and records their names, sizes and dimensions on the story. Pages read
+   that record: no image work and no storage look-ups on the request path.
+4. Replacing or removing an image deletes the old master and renditions;
+   deleting a story deletes its files (see ``articles.signals``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "MPO": "JPEG"}
+MASTER_MAX_WIDTH = 2400
+MASTER_QUALITY = 90
+QUALITY = {"webp": 80, "jpeg": 82}
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """A named set of widths, cropped to ``ratio`` (width / height) or kept as uploaded."""
+
+    name: str
+    widths: tuple[int, ...]
+    ratio: float | None
+    formats: tuple[str, ...] = ("webp", "jpeg")
+
+
+RENDITIONS = (
+    Rendition("card", (400, 800), 16 / 9),
+    Rendition("hero", (640, 1024, 1600), None),
+    Rendition("social", (1200,), 1200 / 630, formats=("jpeg",)),
+)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def validate_hero_image(upload) -> None:
+    """Refuse uploads that are not a usable, reasonably sized JPEG, PNG or WebP."""
+    if getattr(upload, "_committed", False):
+        return  # already stored: it was checked (and cleaned) when it arrived
+    max_bytes = settings.HERO_IMAGE_MAX_BYTES
+    if upload.size > max_bytes:
+        raise ValidationError(
+            f"This file is {_megabytes(upload.size)}; images can be at most "
+            f"{_megabytes(max_bytes)}. Export a smaller copy and upload that."
+        )
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        with warnings.catch_warnings(), Image.open(upload) as image:
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            if image.format not in ACCEPTED_FORMATS:
+                raise ValidationError(
+                    f"{image.format or 'This'} images are not supported: upload a JPEG, PNG "
+                    "or WebP (on an iPhone, export or share the photo as JPEG)."
+                )
+            pixels = image.width * image.height
+            if pixels > settings.HERO_IMAGE_MAX_PIXELS:
+                raise ValidationError(
+                    f"This image is {image.width} × {image.height} pixels, more than the "
+                    f"{settings.HERO_IMAGE_MAX_PIXELS / 1_000_000:.0f} megapixels we accept."
+                )
+            image.load()  # reads every byte: a truncated file fails here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(
+            f"This image has far more than the {settings.HERO_IMAGE_MAX_PIXELS / 1_000_000:.0f} "
+            "megapixels we accept."
+        ) from error
+    except UnidentifiedImageError as error:
+        raise ValidationError(
+            "This file is not an image we can read: upload a JPEG, PNG or WebP."
+        ) from error
+    except OSError as error:
+        raise ValidationError(
+            "This image file is damaged or incomplete: upload it again."
+        ) from error
+    finally:
+        upload.seek(position)
+
+
+def clean_master(upload) -> tuple[ContentFile, int, int]:
+    """Return the upload as an upright, metadata-free JPEG master and its size."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image = ImageOps.exif_transpose(image)
+        image = _flatten(image)
+        if image.width > MASTER_MAX_WIDTH:
+            height = round(image.height * MASTER_MAX_WIDTH / image.width)
+            image = image.resize((MASTER_MAX_WIDTH, height), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        # A new JPEG written without exif=, xmp= or icc extras carries no metadata.
+        image.save(buffer, "JPEG", quality=MASTER_QUALITY, optimize=True, progressive=True)
+        return ContentFile(buffer.getvalue()), image.width, image.height
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def crop_box(
+    width: int, height: int, ratio: float, focal_x: float, focal_y: float
+) -> tuple[int, int, int, int]:
+    """The largest box of ``ratio`` inside the image, centred on the focal point where it fits."""
+    if width / height > ratio:
+        box_width, box_height = round(height * ratio), height
+    else:
+        box_width, box_height = width, round(width / ratio)
+    left = min(max(round(focal_x * width - box_width / 2), 0), width - box_width)
+    top = min(max(round(focal_y * height - box_height / 2), 0), height - box_height)
+    return left, top, left + box_width, top + box_height
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "webp":
+        image.save(buffer, "WEBP", quality=QUALITY["webp"], method=4)
+    else:
+        image.save(buffer, "JPEG", quality=QUALITY["jpeg"], optimize=True, progressive=True)
+    return buffer.getvalue()
+
+
+def make_renditions(master_name: str, focal_x: float, focal_y: float, storage=None) -> dict:
+    """Write every rendition of the master; return the record pages render from."""
+    storage = storage or default_storage
+    stem = master_name.rsplit(".", 1)[0]
+    focus = hashlib.sha1(f"{focal_x:.3f},{focal_y:.3f}".encode()).hexdigest()[:6]
+    record: dict[str, list[dict]] = {}
+    with storage.open(master_name, "rb") as master_file, Image.open(master_file) as master:
+        master.load()
+        for rendition in RENDITIONS:
+            source = master
+            if rendition.ratio:
+                source = master.crop(
+                    crop_box(master.width, master.height, rendition.ratio, focal_x, focal_y)
+                )
+            entries = []
+            for width in rendition.widths:
+                width = min(width, source.width)
+                height = round(source.height * width / source.width)
+                if entries and entries[-1]["width"] == width:
+                    continue  # the master is smaller than this width: no upscaling
+                resized = source.resize((width, height), Image.Resampling.LANCZOS)
+                entry = {"width": width, "height": height}
+                for fmt in rendition.formats:
+                    name = (
+                        f"{stem}-{rendition.name}-{focus}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
+                    )
+                    if storage.exists(name):
+                        storage.delete(name)
+                    entry[fmt] = storage.save(name, ContentFile(_encode(resized, fmt)))
+                entries.append(entry)
+            record[rendition.name] = entries
+    return record
+
+
+def rendition_names(record: dict | None) -> list[str]:
+    """Every file a rendition record points to."""
+    names = []
+    for entries in (record or {}).values():
+        for entry in entries:
+            names += [entry[fmt] for fmt in ("webp", "jpeg") if fmt in entry]
+    return names
+
+
+def delete_files(names, storage=None) -> None:
+    storage = storage or default_storage
+    for name in names:
+        if name:
+            storage.delete(name)

@@ -1,0 +1,27 @@
+"""Background work: renditions are made once, after the story is saved."""
+
+from django.tasks import task
+
+from articles import images
+
+
+@task
+def build_renditions(story_id: int, master_name: str) -> None:
+    """Make every rendition of a story's hero image and record them on the story.
+
+    If the story's image changed again before this ran, the new save queued
+    its own task: this one removes what it made and leaves the story alone.
+    """
+    from articles.models import Story
+
+    story = (
+        Story.objects.filter(pk=story_id).only("hero_image", "hero_focal_x", "hero_focal_y").first()
+    )
+    if story is None or story.hero_image.name != master_name:
+        return
+    record = images.make_renditions(master_name, story.hero_focal_x, story.hero_focal_y)
+    updated = Story.objects.filter(pk=story_id, hero_image=master_name).update(
+        hero_renditions=record
+    )
+    if not updated:
+        images.delete_files(images.rendition_names(record))

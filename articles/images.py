@@ -35,6 +35,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "MPO": "JPEG"}
 MASTER_MAX_WIDTH = 2400
+ORIENTATION_TAG = 0x0112
 MASTER_QUALITY = 90
 QUALITY = {"webp": 80, "jpeg": 82}
 
@@ -86,6 +87,10 @@ def validate_hero_image(upload) -> None:
                     f"This image is {image.width} × {image.height} pixels, more than the "
                     f"{settings.HERO_IMAGE_MAX_PIXELS / 1_000_000:.0f} megapixels we accept."
                 )
+            if image.format in ("JPEG", "MPO"):
+                # Decode at an eighth of the size: every byte is still read (a
+                # truncated file still fails) for a fraction of the memory.
+                image.draft("RGB", (max(image.width // 8, 1), max(image.height // 8, 1)))
             image.load()  # reads every byte: a truncated file fails here
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ValidationError(
@@ -108,6 +113,11 @@ def clean_master(upload) -> tuple[ContentFile, int, int]:
     """Return the upload as an upright, metadata-free JPEG master and its size."""
     upload.seek(0)
     with Image.open(upload) as image:
+        if image.format in ("JPEG", "MPO"):
+            # Let the JPEG decoder scale down (by 1/2, 1/4 or 1/8) to no less
+            # than the master's width: a 24-megapixel photo never fully decodes.
+            sideways = image.getexif().get(ORIENTATION_TAG, 1) in (5, 6, 7, 8)
+            image.draft("RGB", (1, MASTER_MAX_WIDTH) if sideways else (MASTER_MAX_WIDTH, 1))
         image = ImageOps.exif_transpose(image)
         image = _flatten(image)
         if image.width > MASTER_MAX_WIDTH:

@@ -3,6 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
+# Links in emails (printed to the console in development) point at this server.
+export DJANGO_SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test lint fmt install migrate demo clean
 

@@ -30,6 +30,29 @@ class RelatedPickInline(admin.TabularInline):
     verbose_name_plural = "Similar News: editor's picks, shown first in this order"
 
 
+class StateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("live", "Live")]
+
+    def queryset(self, request, queryset):
+        live = Story.objects.live()
+        match self.value():
+            case "draft":
+                return queryset.filter(status=Status.DRAFT)
+            case "scheduled":
+                return queryset.filter(status=Status.PUBLISHED).exclude(pk__in=live.values("pk"))
+            case "live":
+                return queryset.filter(pk__in=live.values("pk"))
+        return queryset
+
+
+def stories(count: int) -> str:
+    return f"{count} stor{'y' if count == 1 else 'ies'}"
+
+
 @admin.display(description="state")
 def publication_state(story):
     if story.status == Status.DRAFT:
@@ -48,9 +71,9 @@ class StoryAdmin(admin.ModelAdmin):
         "visibility",
         "featured",
     ]
-    list_filter = ["status", "section", "visibility", "featured", "never_suggest", "tags"]
+    list_filter = [StateFilter, "section", "visibility", "featured", "never_suggest", "tags"]
     list_select_related = ["section"]
-    search_fields = ["title", "standfirst", "slug"]
+    search_fields = ["title", "standfirst", "slug", "body", "tags__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [RelatedPickInline]
@@ -120,6 +143,11 @@ class StoryAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "hero_image":
+            kwargs["error_messages"] = {
+                "invalid_image": "This file is not an image we can read: upload a JPEG, PNG or "
+                "WebP. (iPhone HEIC photos: export or share them as JPEG first.)"
+            }
         if db_field.name == "standfirst":
             # A standfirst is one or two sentences: a small box says so.
             kwargs["widget"] = forms.Textarea(
@@ -159,7 +187,7 @@ class StoryAdmin(admin.ModelAdmin):
             story.published_at = story.published_at or now
             story.save(update_fields=["status", "published_at", "updated_at"])
             count += 1
-        self.message_user(request, f"Published {count} stories.", messages.SUCCESS)
+        self.message_user(request, f"Published {stories(count)}.", messages.SUCCESS)
 
     @admin.action(description="Unpublish selected stories (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
@@ -168,4 +196,4 @@ class StoryAdmin(admin.ModelAdmin):
             story.status = Status.DRAFT
             story.save(update_fields=["status", "updated_at"])
             count += 1
-        self.message_user(request, f"Unpublished {count} stories.", messages.SUCCESS)
+        self.message_user(request, f"Unpublished {stories(count)}.", messages.SUCCESS)

@@ -38,6 +38,7 @@ SNIPPET_WORDS = 40
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_HEADING_END = re.compile(r"(?<![.!?:])</h[1-6]>", re.IGNORECASE)
 
 
 class QueryTooLong(ValueError):
@@ -173,6 +174,8 @@ def _search_portable(queryset, parsed: ParsedQuery):
 
 def snippet(text_html: str, query: str, words: int = SNIPPET_WORDS) -> SafeString:
     """A window of the text around the first match, escaped, with matches in <mark>."""
+    # A heading ends a sentence: keep it from running into the next paragraph.
+    text_html = _HEADING_END.sub(". ", text_html)
     text = " ".join(html.unescape(strip_tags(text_html)).split())
     terms = sorted({t for t in parse(query).positive_terms if len(t) > 1}, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None

@@ -170,6 +170,19 @@ class UserAdmin(DjangoUserAdmin):
         return TemplateResponse(request, "admin/members/user/invite.html", context)
 
 
+class EmailConfirmedFilter(admin.SimpleListFilter):
+    title = "email confirmed"
+    parameter_name = "confirmed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(email_confirmed_at__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(AccessRequest)
 class AccessRequestAdmin(admin.ModelAdmin):
     list_display = [
@@ -182,7 +195,7 @@ class AccessRequestAdmin(admin.ModelAdmin):
         "status",
         "created_at",
     ]
-    list_filter = ["status", "domain_matches", ("email_confirmed_at", admin.EmptyFieldListFilter)]
+    list_filter = ["status", "domain_matches", EmailConfirmedFilter]
     list_select_related = ["school"]
     search_fields = ["email", "first_name", "last_name", "school__name"]
     actions = ["approve", "reject"]

@@ -42,10 +42,7 @@ urlpatterns = [
     ),
     path(
         "members/password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="members/set_password.html",
-            success_url=reverse_lazy("members:password-reset-complete"),
-        ),
+        views.PasswordResetConfirmView.as_view(),
         name="password-reset-confirm",
     ),
     path(

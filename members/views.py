@@ -1,3 +1,4 @@
+from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -88,7 +89,15 @@ def request_access_sent(request):
     return render(request, "members/request_access_sent.html")
 
 
+@never_cache
 def confirm_email(request, token):
+    """The link in the email shows a button; pressing it confirms.
+
+    Mail scanners open links but do not press buttons, so only the person can
+    confirm their address.
+    """
+    if request.method != "POST":
+        return render(request, "members/confirm_email.html", {"token": token})
     try:
         access_request = access_request_confirm(token=token)
     except AccessRequestError as error:
@@ -96,10 +105,20 @@ def confirm_email(request, token):
     return render(request, "members/confirm_email.html", {"access_request": access_request})
 
 
-class SetPasswordView(auth_views.PasswordResetConfirmView):
-    """Where an invited or approved person chooses a password, then lands logged in."""
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choosing a new password also lifts a log-in lock-out on the account."""
 
     template_name = "members/set_password.html"
+    success_url = reverse_lazy("members:password-reset-complete")
+
+    def form_valid(self, form):
+        axes_reset(username=form.user.email)
+        return super().form_valid(form)
+
+
+class SetPasswordView(PasswordResetConfirmView):
+    """Where an invited or approved person chooses a password, then lands logged in."""
+
     post_reset_login = True
     post_reset_login_backend = SET_PASSWORD_BACKEND
     success_url = reverse_lazy("members:home")

@@ -9,6 +9,9 @@ from django.views.static import serve
 admin.site.site_header = f"{settings.SITE_NAME} newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Publish and manage"
+# The admin's left menu squeezes the story and request lists; the breadcrumbs
+# and the index page are enough to move around.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/logo.svg"))),

@@ -93,7 +93,9 @@ def test_people_who_are_not_staff_cannot_reach_the_admin(client, request, user_f
     "query",
     [
         "",
-        "?status__exact=draft",
+        "?state=draft",
+        "?state=scheduled",
+        "?state=live",
         "?section__id__exact=1",
         "?visibility__exact=members",
         "?featured__exact=1",
@@ -227,3 +229,25 @@ def test_change_page_explains_similar_news_for_the_public_and_for_members(
     assert "Public SEND story" in public and "Members SEND story" not in public
     assert "Members SEND story" in members
     assert "Shared tags: funding (0.916), send (0.693); same section; 0 days apart" in members
+
+
+def test_the_state_filter_finds_scheduled_stories(client, staff_user, story_factory):
+    story_factory(title="Live one")
+    story_factory(title="Later one", published_at=timezone.now() + datetime.timedelta(days=1))
+    story_factory(title="Draft one", status=Status.DRAFT)
+    client.force_login(staff_user)
+
+    response = client.get(reverse("admin:articles_story_changelist"), {"state": "scheduled"})
+
+    assert [s.title for s in response.context["cl"].result_list] == ["Later one"]
+
+
+def test_admin_search_looks_in_bodies_and_tags(client, staff_user, story_factory):
+    story_factory(title="One", body="<p>About SEND provision.</p>")
+    story_factory(title="Two", tags=["send"])
+    story_factory(title="Three")
+    client.force_login(staff_user)
+
+    response = client.get(reverse("admin:articles_story_changelist"), {"q": "send"})
+
+    assert sorted(s.title for s in response.context["cl"].result_list) == ["One", "Two"]

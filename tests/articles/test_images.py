@@ -96,11 +96,11 @@ def story_with_photo(story_factory):
     [
         (
             lambda: upload(b"%PDF-1.7\n1 0 obj<<>>endobj\n", "report.jpg"),
-            "Upload a valid image",
+            "not an image we can read",
         ),
         (
             lambda: upload(b"<html><script>x</script></html>", "page.png"),
-            "Upload a valid image",
+            "not an image we can read",
         ),
         (lambda: upload(photo(fmt="GIF"), "anim.gif", "image/gif"), "GIF images are not supported"),
         (
@@ -341,3 +341,12 @@ def test_the_admin_list_shows_a_thumbnail_and_the_form_a_focal_point_preview(
     assert 'class="story-thumb"' in listing
     assert 'class="focal-preview"' in form and "js/focal-point.js" in form
     assert 'name="hero_focal_x"' in form and 'name="hero_decorative"' in form
+
+
+def test_a_heic_photo_gets_advice_on_what_to_do(staff_client, section, media_root):
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200
+
+    response = add_story(staff_client, section, upload(heic, "IMG_4032.HEIC", "image/heic"))
+
+    assert "iPhone HEIC photos: export or share them as JPEG" in response.content.decode()
+    assert not Story.objects.exists()

@@ -238,3 +238,20 @@ def test_a_search_matching_more_than_the_limit_ranks_the_newest_and_says_so(
 
     assert titles(response) == ["Orchestra 0", "Orchestra 1", "Orchestra 2"]
     assert "The 3 newest results for “orchestra”" in response.content.decode()
+
+
+def test_a_search_without_matches_says_so(client, story_factory):
+    story_factory(title="Orchestra")
+
+    html = search(client, "zzzzqqq").content.decode()
+
+    assert "0 results for “zzzzqqq”" in html
+    assert "No stories match" in html
+
+
+def test_snippets_end_headings_as_sentences(client, story_factory):
+    story_factory(title="Costs", body="<h2>Rates frozen</h2><p>The survey found costs rising.</p>")
+
+    html = search(client, "survey").content.decode()
+
+    assert "Rates frozen. The <mark>survey</mark> found costs rising." in html

@@ -258,3 +258,12 @@ def test_story_page_without_other_stories_has_no_similar_news_box(client, story_
     story = story_factory(tags=["send"])
 
     assert "Similar News" not in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_staff_get_an_edit_link_on_the_story_page(client, story_factory, staff_user):
+    story = story_factory()
+    edit = reverse("admin:articles_story_change", args=[story.pk])
+
+    assert edit not in client.get(story.get_absolute_url()).content.decode()
+    client.force_login(staff_user)
+    assert edit in client.get(story.get_absolute_url()).content.decode()

@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
@@ -35,7 +36,9 @@ def link_in(message):
 
 
 def confirm(client, message):
-    return client.get(link_in(message).split("127.0.0.1:8000", 1)[1])
+    path = urlsplit(link_in(message)).path
+    assert "Confirm my email address" in client.get(path).content.decode()
+    return client.post(path)
 
 
 def test_request_records_the_person_and_sends_a_confirmation_link(client, school_with_domain):
@@ -73,10 +76,18 @@ def test_following_the_link_confirms_the_email(client, school_with_domain):
     assert AccessRequest.objects.get().email_confirmed
 
 
+def test_opening_the_link_alone_confirms_nothing(client, school_with_domain):
+    request_access(client, school_with_domain)
+
+    client.get(urlsplit(link_in(mail.outbox[0])).path)
+
+    assert not AccessRequest.objects.get().email_confirmed
+
+
 def test_a_tampered_link_confirms_nothing(client, school_with_domain):
     request_access(client, school_with_domain)
 
-    response = client.get(reverse("members:confirm-email", args=["not-a-real-token"]))
+    response = client.post(reverse("members:confirm-email", args=["not-a-real-token"]))
 
     assert response.status_code == 400
     assert "not valid" in response.content.decode()
@@ -157,7 +168,7 @@ def test_the_approved_person_chooses_a_password_and_lands_in_the_member_area(
 ):
     approve_in_admin(client, staff_user, confirmed_request)
     client.logout()
-    link = link_in(mail.outbox[0]).split("127.0.0.1:8000", 1)[1]
+    link = urlsplit(link_in(mail.outbox[0])).path
 
     form_page = client.get(link, follow=True)
     response = client.post(

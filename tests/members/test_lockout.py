@@ -1,7 +1,9 @@
 import datetime
+from urllib.parse import urlsplit
 
 import pytest
 from axes.models import AccessAttempt
+from django.core import mail
 from django.urls import reverse
 
 from tests.conftest import PASSWORD
@@ -60,3 +62,18 @@ def test_the_lock_lifts_after_the_cool_off(client, member):
     AccessAttempt.objects.update(attempt_time=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
 
     assert attempt(client, member.email, PASSWORD).status_code == 302
+
+
+def test_choosing_a_new_password_lifts_the_lock(client, member):
+    for _ in range(LIMIT):
+        attempt(client, member.email, "wrong-guess")
+    client.post(reverse("members:password-reset"), {"email": member.email})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/password-reset/" in line)
+
+    form = client.get(urlsplit(link).path, follow=True)
+    client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "a-new-pass-phrase-8", "new_password2": "a-new-pass-phrase-8"},
+    )
+
+    assert attempt(client, member.email, "a-new-pass-phrase-8").status_code == 302

@@ -6,7 +6,7 @@ export DJANGO_DEBUG ?= 1
 # Links in emails (printed to the console in development) point at this server.
 export DJANGO_SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test lint fmt install migrate demo clean
+.PHONY: run test lint fmt install migrate demo clean serve bench
 
 $(VENV)/.installed: pyproject.toml
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
@@ -30,6 +30,22 @@ run: demo
 test: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Production settings on this machine: gunicorn, whitenoise, DEBUG off, a
+# local secret key, plain HTTP. DATABASE_URL and REDIS_URL are honoured.
+SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat .secret_key)" \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 \
+	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+WORKERS ?= 2
+
+.secret_key:
+	python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+serve: install .secret_key
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(SERVE_ENV) $(VENV)/bin/gunicorn newsroom.wsgi -w $(WORKERS) -b 127.0.0.1:$(PORT) \
+		--access-logfile - --error-logfile -
 
 lint: install
 	$(VENV)/bin/ruff check .

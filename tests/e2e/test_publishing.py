@@ -35,3 +35,17 @@ def test_staff_writes_a_story_in_the_rich_text_editor_and_publishes_it(
     page.goto(live_server.url + "/news/")
     page.get_by_role("link", name="Browser-written story about reading", exact=True).click()
     assert page.locator(".prose strong").inner_text() == "Words in bold"
+
+
+def test_the_admin_editor_loads_under_its_content_security_policy(live_server, page, staff_user):
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(live_server.url + "/admin/")
+    page.fill("#id_username", staff_user.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+
+    page.goto(live_server.url + "/admin/articles/story/add/")
+
+    assert page.locator(".ProseMirror[contenteditable=true]").count() == 1
+    assert not [m for m in messages if "Content Security Policy" in m]

@@ -57,3 +57,18 @@ def test_page_fits_the_screen_without_sideways_scrolling(live_server, page, news
     page.goto(live_server.url + newsroom[1].get_absolute_url())
 
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("path", ["/", "story", "/search/?q=reading"])
+def test_pages_run_under_the_content_security_policy_without_violations(
+    live_server, page, newsroom, path
+):
+    if path == "story":
+        path = newsroom[1].get_absolute_url()
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+
+    response = page.goto(live_server.url + path)
+
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert not [m for m in messages if "Content Security Policy" in m]

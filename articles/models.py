@@ -48,6 +48,10 @@ class StoryQuerySet(models.QuerySet):
         """
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published stories whose time has not come yet."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+
     def visible_to(self, user):
         """Live stories this viewer may find in lists, feeds and boxes.
 

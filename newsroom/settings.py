@@ -67,6 +67,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outermost of the page middleware, so that cached pages answer 304 too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "articles.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -107,13 +110,31 @@ DATABASES = {
     )
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        # Room for a weight per tag (Similar News) beside everything else.
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
+# The cache: Redis in production (REDIS_URL or CACHE_URL), shared by every
+# app server; local memory by default. Pages, Similar News weights and the
+# page-cache generation live here; nothing that must survive a restart.
+CACHE_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "locmem://")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Room for a weight per tag (Similar News) and many pages.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+# Anonymous pages are served from the cache for up to this long; any edit
+# makes them stale at once (articles.pagecache), and a scheduled story's
+# time cuts it short.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.User"

@@ -3,6 +3,7 @@ import io
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -21,6 +22,14 @@ def run_on_commit_at_once(monkeypatch):
     work would never run and its outcome could not be checked.
     """
     monkeypatch.setattr("django.db.transaction.on_commit", lambda func, **kwargs: func())
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(settings):
+    """Each test starts with an empty cache, and pages are rendered, not cached,
+    unless a test turns the page cache on (tests/articles/test_page_cache.py)."""
+    cache.clear()
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

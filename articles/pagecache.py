@@ -26,6 +26,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 GENERATION_KEY = "pages:generation"
 UNCACHED_PREFIXES = ("/admin/", "/members/", "/static/", "/media/")
 BROWSER_MAX_AGE = 60
+GENERATION_DATA_SECONDS = 24 * 3600
 
 
 def generation() -> int:
@@ -47,9 +48,11 @@ def seconds_until_next_go_live(current: int) -> int | None:
     if next_at is None:
         from articles.models import Story
 
-        scheduled = Story.objects.scheduled().order_by("published_at").first()
-        next_at = scheduled.published_at.timestamp() if scheduled else 0
-        cache.set(key, next_at, settings.PAGE_CACHE_SECONDS)
+        first = Story.objects.scheduled().order_by("published_at")
+        at = first.values_list("published_at", flat=True).first()
+        next_at = at.timestamp() if at else 0
+        # A moment in time, true for as long as this generation lasts.
+        cache.set(key, next_at, GENERATION_DATA_SECONDS)
     if not next_at:
         return None
     return max(int(next_at - timezone.now().timestamp()), 0)

@@ -8,9 +8,11 @@ from taggit.models import Tag
 
 from articles.metadata import story_json_ld
 from articles.models import Section, Story
+from articles.pagination import ArchivePaginator
 from articles.related import similar_news
 from articles.search import CANDIDATES as SEARCH_CANDIDATES
 from articles.search import MAX_QUERY_LENGTH, QueryTooLong, clean_query, snippet
+from members.membership import is_member
 
 STORIES_PER_PAGE = 12
 FRONT_PAGE_LATEST = 6
@@ -26,6 +28,16 @@ class StoryListView(ListView):
     def get_queryset(self):
         return Story.objects.visible_to(self.request.user).cards()
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The count is cached per list and per audience (what visible_to shows).
+        audience = "members" if is_member(self.request.user) else "public"
+        return ArchivePaginator(
+            queryset, per_page, count_key=f"{self.list_key()}:{audience}", **kwargs
+        )
+
+    def list_key(self) -> str:
+        return "news"
+
     def get_heading(self):
         return "Latest news"
 
@@ -40,6 +52,9 @@ class TagStoryListView(StoryListView):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return super().get_queryset().filter(tags=self.tag)
 
+    def list_key(self) -> str:
+        return f"tag:{self.tag.pk}"
+
     def get_heading(self):
         return f"Stories tagged “{self.tag.name}”"
 
@@ -53,6 +68,9 @@ class SectionStoryListView(StoryListView):
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
         return super().get_queryset().filter(section=self.section)
+
+    def list_key(self) -> str:
+        return f"section:{self.section.pk}"
 
     def get_heading(self):
         return self.section.name

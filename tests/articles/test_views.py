@@ -267,3 +267,24 @@ def test_staff_get_an_edit_link_on_the_story_page(client, story_factory, staff_u
     assert edit not in client.get(story.get_absolute_url()).content.decode()
     client.force_login(staff_user)
     assert edit in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_the_page_count_follows_a_new_story_at_once(client, story_factory):
+    for _ in range(12):
+        story_factory()
+    assert "Page 1 of" not in client.get("/news/").content.decode()
+
+    story_factory()
+
+    assert "Page 1 of 2" in client.get("/news/").content.decode()
+
+
+def test_members_and_the_public_get_their_own_page_counts(client, story_factory, member):
+    for _ in range(12):
+        story_factory()
+    story_factory(visibility=Visibility.MEMBERS)
+    assert "Page 1 of" not in client.get("/news/").content.decode()
+
+    client.force_login(member)
+
+    assert "Page 1 of 2" in client.get("/news/").content.decode()

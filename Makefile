@@ -47,6 +47,11 @@ serve: install .secret_key
 	$(SERVE_ENV) $(VENV)/bin/gunicorn newsroom.wsgi -w $(WORKERS) -b 127.0.0.1:$(PORT) \
 		--access-logfile - --error-logfile -
 
+# The serving benchmark (about 20 minutes): wrk against gunicorn on PostgreSQL
+# and SQLite, cached and uncached, with a trivial-WSGI ceiling and a soak.
+bench: install
+	cd bench && ../$(PY) serve.py
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

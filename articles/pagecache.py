@@ -5,9 +5,11 @@
   response says ``Cache-Control: private``.
 - A page is stored only if it sets no cookie and does not forbid caching
   (forms with CSRF tokens set a cookie, so they are never stored).
-- Keys carry a generation number that every change to stories, tags,
-  sections, editor's picks or schools increments (see ``articles.signals``),
-  so an edit shows at once on every app server sharing the cache.
+- Entries carry a generation number that every change to stories, tags,
+  sections, editor's picks or schools increments (see ``articles.signals``);
+  an entry from an older generation is ignored, so an edit shows at once on
+  every app server sharing the cache. Page and generation come back in one
+  round trip.
 - Nothing runs when a scheduled story's time comes, so no entry outlives the
   next scheduled publication: its timeout stops there.
 - Misses, and Redis being away, fall through to rendering the page.
@@ -93,10 +95,14 @@ class AnonymousPageCacheMiddleware:
                 patch_vary_headers(response, ["Cookie"])
             return response
 
-        current = generation()
-        key = f"pages:{current}:{hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()}"
-        if (stored := cache.get(key)) is not None:
-            status, headers, content = stored
+        # One round trip: the page and the current generation together. A page
+        # stored under an older generation is stale and ignored.
+        key = "pages:page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or generation()
+        stored = found.get(key)
+        if stored is not None and stored[0] == current:
+            _, status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response.headers[name] = value
@@ -114,8 +120,7 @@ class AnonymousPageCacheMiddleware:
                 response, public=True, max_age=min(BROWSER_MAX_AGE, timeout), s_maxage=timeout
             )
             if timeout > 0:
-                cache.set(
-                    key, (response.status_code, list(response.items()), response.content), timeout
-                )
+                stored = (current, response.status_code, list(response.items()), response.content)
+                cache.set(key, stored, timeout)
             response.headers["X-Page-Cache"] = "miss"
         return response

@@ -9,7 +9,7 @@ from taggit.models import Tag
 from articles.metadata import story_json_ld
 from articles.models import Section, Story
 from articles.pagination import ArchivePaginator
-from articles.related import similar_news
+from articles.related import cached_similar_news
 from articles.search import CANDIDATES as SEARCH_CANDIDATES
 from articles.search import MAX_QUERY_LENGTH, QueryTooLong, clean_query, snippet
 from members.membership import is_member
@@ -110,7 +110,7 @@ def story_detail(request, slug):
         "articles/story_detail.html",
         {
             "story": story,
-            "similar": similar_news(story, request.user),
+            "similar": cached_similar_news(story, request.user),
             "json_ld": story_json_ld(story, request),
         },
     )

@@ -65,11 +65,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outermost of the page middleware, so that cached pages answer 304 too.
+    # First, so that a cached page skips everything below (its stored headers
+    # already hold what the rest added), and cached pages answer 304 too.
     "django.middleware.http.ConditionalGetMiddleware",
     "articles.pagecache.AnonymousPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

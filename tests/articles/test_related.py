@@ -337,3 +337,29 @@ def test_a_stale_tag_index_still_cannot_leak_a_member_story(corpus):
     Story.objects.filter(pk=corpus["send deficit"].pk).update(visibility=Visibility.MEMBERS)
 
     assert "High-needs deficit" not in titles(similar_news(corpus["send hub"], ANONYMOUS))
+
+
+def test_a_story_pages_cached_box_drops_a_story_unpublished_since(client, corpus):
+    page = corpus["send hub"].get_absolute_url()
+    assert "High-needs deficit" in client.get(page).content.decode()
+
+    corpus["send deficit"].status = Status.DRAFT
+    corpus["send deficit"].save()
+
+    assert "High-needs deficit" not in client.get(page).content.decode()
+
+
+def test_a_members_cached_box_is_never_served_to_the_public(client, corpus, story_factory, member):
+    story_factory(
+        title="Members SEND briefing",
+        tags=["send", "funding", "schools"],
+        visibility=Visibility.MEMBERS,
+        published_at=days_ago(2),
+    )
+    page = corpus["send hub"].get_absolute_url()
+    client.force_login(member)
+    assert "Members SEND briefing" in client.get(page).content.decode()
+
+    client.logout()
+
+    assert "Members SEND briefing" not in client.get(page).content.decode()

@@ -1,0 +1,267 @@
+"""The serving benchmark behind `make bench`: req/s, latency and errors per page, with wrk.
+
+For each archive (PostgreSQL at 10,000 and 100,000 stories, SQLite at
+10,000) it seeds the database (kept and reused), starts gunicorn with
+production settings and 2 sync workers, and drives each page with wrk for
+--duration seconds at 8 connections: uncached (page cache off) and cached
+(Redis). In the same run a trivial WSGI app serving the story page's bytes
+under the same gunicorn settings gives the ceiling. Then a soak: 60 s of
+mixed pages at 32 connections, counting errors and worker memory growth.
+Prints Markdown tables. Every request goes to 127.0.0.1.
+
+    python bench/serve.py                      # everything (about 20 minutes)
+    python bench/serve.py --duration 5 --archives pg10k
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from servers import (
+    ROOT,
+    Browser,
+    create_pg_database,
+    fetch,
+    manage,
+    production_env,
+    start_gunicorn,
+    stop,
+)
+
+PORT, CEILING_PORT = 8601, 8602
+DATA = ROOT / "bench" / ".data"
+ARCHIVES = {
+    "pg10k": ("postgresql", 10_000),
+    "pg100k": ("postgresql", 100_000),
+    "sqlite10k": ("sqlite", 10_000),
+}
+REDIS_DB = 8
+
+
+def database_url(vendor: str, stories: int) -> str:
+    if vendor == "sqlite":
+        DATA.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{DATA / f'serve-{stories}.sqlite3'}"
+    return create_pg_database(f"newsroom_serve_{stories}")
+
+
+def seed_and_describe(env: dict, stories: int) -> dict:
+    """Seed (unless already seeded) in a child process; return the paths to drive."""
+    output = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("seed_archive.py")), str(stories)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def wrk(
+    url: str,
+    duration: int,
+    connections: int = 8,
+    cookie: str | None = None,
+    script: str | None = None,
+) -> dict:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    if script:
+        command += ["-s", script]
+    text = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", text, re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    socket = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text
+    )
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
+        "p50": to_ms(latency.get("50", "0ms")),
+        "p99": to_ms(latency.get("99", "0ms")),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": sum(map(int, socket.groups())) if socket else 0,
+    }
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def worker_rss_kb(master: int) -> int:
+    children = subprocess.run(
+        ["pgrep", "-P", str(master)], capture_output=True, text=True
+    ).stdout.split()
+    total = 0
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+    return total
+
+
+def run_archive(name: str, duration: int) -> dict:
+    vendor, stories = ARCHIVES[name]
+    url = database_url(vendor, stories)
+    base_env = production_env(url)
+    manage(base_env, "migrate", "--noinput")
+    manage(base_env, "collectstatic", "--noinput", "-v0")
+    described = seed_and_describe(base_env, stories)
+    pages, queries = described["pages"], described["queries"]
+    results = {"pages": pages, "queries": queries, "rows": []}
+
+    for mode in ("uncached", "cached"):
+        env = production_env(
+            url,
+            redis_db=REDIS_DB if mode == "cached" else None,
+            PAGE_CACHE_SECONDS="300" if mode == "cached" else "0",
+        )
+        subprocess.run(["redis-cli", "-n", str(REDIS_DB), "flushdb"], capture_output=True)
+        server = start_gunicorn(env, PORT)
+        try:
+            member = Browser(f"http://127.0.0.1:{PORT}")
+            member.post_form(
+                "/members/login/",
+                {"username": "member@example.org", "password": "newsroom-demo", "next": "/"},
+            )
+            cookie = f"sessionid={member.cookie('sessionid')}"
+            if mode == "uncached":
+                status, story_bytes, _ = fetch(f"http://127.0.0.1:{PORT}{pages['story']}")
+                results["story_bytes"] = len(story_bytes.encode())
+                ceiling_file = Path(tempfile.gettempdir()) / "newsroom-ceiling.html"
+                ceiling_file.write_text(story_bytes)
+                ceiling_env = dict(env, CEILING_FILE=str(ceiling_file))
+                ceiling = start_gunicorn(
+                    ceiling_env, CEILING_PORT, app="bench.trivial_wsgi:application"
+                )
+                try:
+                    results["ceiling"] = wrk(f"http://127.0.0.1:{CEILING_PORT}/", duration)
+                finally:
+                    stop(ceiling)
+            for page, path in pages.items():
+                personal = page == "member area"
+                if personal and mode == "cached":
+                    continue  # a member's pages are never cached
+                for _ in range(3):  # warm the workers (and the cache)
+                    fetch(f"http://127.0.0.1:{PORT}{path}")
+                result = wrk(
+                    f"http://127.0.0.1:{PORT}{path}", duration, cookie=cookie if personal else None
+                )
+                results["rows"].append({"page": page, "mode": mode, **result})
+        finally:
+            stop(server)
+    return results
+
+
+def soak(duration: int) -> dict:
+    vendor, stories = ARCHIVES["pg100k"]
+    url = database_url(vendor, stories)
+    env = production_env(url, redis_db=REDIS_DB, PAGE_CACHE_SECONDS="300")
+    described = seed_and_describe(production_env(url), stories)
+    paths = list(described["pages"].values())[:-1] + described["more"]
+    script = Path(tempfile.gettempdir()) / "newsroom-soak.lua"
+    script.write_text(
+        "paths = {" + ", ".join(json.dumps(p) for p in paths) + "}\n"
+        "n = 0\nrequest = function()\n  n = n + 1\n"
+        "  return wrk.format('GET', paths[(n % #paths) + 1])\nend\n"
+    )
+    server = start_gunicorn(env, PORT)
+    try:
+        master = server.pid
+        for path in paths:
+            fetch(f"http://127.0.0.1:{PORT}{path}")
+        before = worker_rss_kb(master)
+        result = wrk(f"http://127.0.0.1:{PORT}/", duration, connections=32, script=str(script))
+        after = worker_rss_kb(master)
+    finally:
+        stop(server)
+    return {**result, "rss_before_mb": before / 1024, "rss_after_mb": after / 1024}
+
+
+def table(name: str, r: dict) -> str:
+    ceiling = r["ceiling"]["rps"]
+    vendor, stories = ARCHIVES[name]
+    lines = [
+        f"### {vendor}, {stories:,} stories",
+        "",
+        f"Ceiling (trivial WSGI app serving the story page's {r['story_bytes']:,} bytes, same "
+        f"gunicorn): {ceiling:,.0f} req/s, p50 {r['ceiling']['p50']:.2f} ms, "
+        f"p99 {r['ceiling']['p99']:.2f} ms",
+        "",
+        "| page | mode | req/s | p50 ms | p99 ms | non-2xx | queries | of ceiling |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in r["rows"]:
+        queries = r["queries"].get(row["page"], "") if row["mode"] == "uncached" else 0
+        lines.append(
+            f"| {row['page']} | {row['mode']} | {row['rps']:,.0f} | {row['p50']:.2f} "
+            f"| {row['p99']:.2f} | {row['errors'] + row['socket_errors']} | {queries} "
+            f"| {row['rps'] / ceiling:.0%} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=15)
+    parser.add_argument("--soak", type=int, default=60)
+    parser.add_argument("--archives", default="pg10k,pg100k,sqlite10k")
+    args = parser.parse_args()
+    random.seed(1)
+    results = {}
+    for name in args.archives.split(","):
+        print(f"[{name}] seeding if needed, then driving pages...", file=sys.stderr, flush=True)
+        results[name] = run_archive(name, args.duration)
+        print(table(name, results[name]) + "\n", flush=True)
+    print(archive_checks(results))
+    if args.soak:
+        print(f"[soak] {args.soak} s of mixed pages at 32 connections...", file=sys.stderr)
+        s = soak(args.soak)
+        growth = (s["rss_after_mb"] - s["rss_before_mb"]) / s["rss_before_mb"]
+        print(
+            f"\nSoak, PostgreSQL 100,000 stories, cached, {args.soak} s at 32 connections: "
+            f"{s['rps']:,.0f} req/s, p99 {s['p99']:.1f} ms, "
+            f"{s['errors'] + s['socket_errors']} errors; worker memory "
+            f"{s['rss_before_mb']:.0f} MB -> {s['rss_after_mb']:.0f} MB ({growth:+.1%})"
+        )
+    return 0
+
+
+def archive_checks(results: dict) -> str:
+    lines = []
+
+    def rps(name, page, mode="uncached"):
+        return next(
+            r["rps"] for r in results[name]["rows"] if r["page"] == page and r["mode"] == mode
+        )
+
+    for name in results:
+        p1, pdeep = rps(name, "news page 1"), rps(name, "news deep page")
+        lines.append(
+            f"{name}: /news/ deep page costs {p1 / pdeep - 1:+.0%} over page 1 "
+            f"(target: at most +20%)"
+        )
+    if "pg10k" in results and "pg100k" in results:
+        for row in results["pg100k"]["rows"]:
+            if row["mode"] != "uncached":
+                continue
+            small = rps("pg10k", row["page"])
+            lines.append(
+                f"pg100k vs pg10k, {row['page']}: {small / row['rps'] - 1:+.0%} slower "
+                "(target: at most +15%)"
+            )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT / "bench")
+    sys.exit(main())

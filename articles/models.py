@@ -213,6 +213,13 @@ class Story(models.Model):
                 name="story_live_idx",
             ),
             models.Index(fields=["section", "status", "-published_at"], name="story_section_idx"),
+            # The front page's lead: the latest featured story, without
+            # walking every live story when few are featured.
+            models.Index(
+                fields=["-published_at"],
+                condition=models.Q(featured=True),
+                name="story_featured_idx",
+            ),
             # Built on PostgreSQL only (see migration 0002); SQLite searches without it.
             GinIndex(fields=["search_vector"], name="story_search_idx"),
         ]

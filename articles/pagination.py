@@ -32,17 +32,27 @@ class ArchivePaginator(Paginator):
         total = cache.get(key)
         if total is None:
             total = self.object_list.count()
-            timeout = COUNT_TIMEOUT
-            if (until_go_live := pagecache.seconds_until_next_go_live(generation)) is not None:
-                timeout = min(timeout, until_go_live)
-            if timeout > 0:
-                cache.set(key, total, timeout)
+            self._keep(key, total)
         return total
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        # Which stories are on a page is kept like the count: a deep OFFSET
+        # is paid once per change to the news, not on every request.
+        key = f"pages:ids:{pagecache.generation()}:{self.count_key}:{number}"
+        ids = cache.get(key)
+        if ids is None:
+            ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+            self._keep(key, ids)
         by_id = self.object_list.in_bulk(ids) if ids else {}
         return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
+
+    def _keep(self, key: str, value) -> None:
+        timeout = COUNT_TIMEOUT
+        until_go_live = pagecache.seconds_until_next_go_live(pagecache.generation())
+        if until_go_live is not None:
+            timeout = min(timeout, until_go_live)
+        if timeout > 0:
+            cache.set(key, value, timeout)

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,7 +33,14 @@ GENERATION_DATA_SECONDS = 24 * 3600
 
 
 def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, None) or 1
+    """The current generation. A lost one (Redis restarted, or the key evicted)
+    restarts from the clock, above any number used before, so entries from
+    an earlier life of the cache can never pass for current ones."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, None)
+        current = cache.get(GENERATION_KEY) or time.time_ns() // 1000
+    return current
 
 
 def invalidate() -> None:
@@ -40,7 +48,7 @@ def invalidate() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+        cache.set(GENERATION_KEY, time.time_ns() // 1000, None)
 
 
 def seconds_until_next_go_live(current: int) -> int | None:

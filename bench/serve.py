@@ -174,6 +174,7 @@ def soak(duration: int) -> dict:
         "n = 0\nrequest = function()\n  n = n + 1\n"
         "  return wrk.format('GET', paths[(n % #paths) + 1])\nend\n"
     )
+    subprocess.run(["redis-cli", "-n", str(REDIS_DB), "flushdb"], capture_output=True)
     server = start_gunicorn(env, PORT)
     try:
         master = server.pid

@@ -1,12 +1,13 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Status, Visibility
+from articles.models import Status, Story, Visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +194,14 @@ def test_pages_still_render_when_the_cache_server_is_unreachable(client, story_f
         response = get(client, url)
         assert response.status_code == 200
     assert "STILL-1d" in get(client).content.decode()
+
+
+def test_a_lost_generation_never_brings_back_old_pages(client, story_factory):
+    story = story_factory(title="Public for now PUBLIC-2f")
+    get(client, story.get_absolute_url())
+    cache.delete("pages:generation")  # evicted, or Redis restarted without it
+    Story.objects.filter(pk=story.pk).update(visibility=Visibility.MEMBERS)  # no signal
+
+    html = get(client, story.get_absolute_url()).content.decode()
+
+    assert "This update is for members" in html

@@ -2,7 +2,7 @@ from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, ListView
 
 from articles.models import Story
+from articles.pagination import ArchivePaginator
 from articles.search import clean_text
 from members.forms import AccountForm, LoginForm, RequestAccessForm
 from members.membership import is_member
@@ -42,7 +43,11 @@ def home(request):
     """The member area: member-only updates, the member's school, their account."""
     if not is_member(request.user):
         return render(request, "members/not_member.html", status=403)
-    updates = Paginator(Story.objects.member_updates(request.user).cards(), UPDATES_PER_PAGE)
+    updates = ArchivePaginator(
+        Story.objects.member_updates(request.user).cards(),
+        UPDATES_PER_PAGE,
+        count_key="member-updates",
+    )
     try:
         page = updates.page(request.GET.get("page") or 1)
     except InvalidPage as error:

@@ -103,3 +103,15 @@ def test_log_in_page_offers_password_reset_and_request_access(client, db):
 
     assert reverse("members:password-reset") in html
     assert reverse("members:request-access") in html
+
+
+def test_a_new_member_update_shows_in_the_member_area_at_once(client, member, story_factory):
+    for _ in range(12):
+        story_factory(visibility=Visibility.MEMBERS)
+    client.force_login(member)
+    assert "Page 1 of" not in client.get(reverse("members:home")).content.decode()
+
+    story_factory(title="Newest update NEWEST-4e", visibility=Visibility.MEMBERS)
+
+    html = client.get(reverse("members:home")).content.decode()
+    assert "Page 1 of 2" in html and "NEWEST-4e" in html

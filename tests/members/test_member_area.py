@@ -1,6 +1,9 @@
+import datetime
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Visibility
 from members.models import User
@@ -111,7 +114,11 @@ def test_a_new_member_update_shows_in_the_member_area_at_once(client, member, st
     client.force_login(member)
     assert "Page 1 of" not in client.get(reverse("members:home")).content.decode()
 
-    story_factory(title="Newest update NEWEST-4e", visibility=Visibility.MEMBERS)
+    story_factory(
+        title="Newest update NEWEST-4e",
+        visibility=Visibility.MEMBERS,
+        published_at=timezone.now() - datetime.timedelta(seconds=1),
+    )
 
     html = client.get(reverse("members:home")).content.decode()
     assert "Page 1 of 2" in html and "NEWEST-4e" in html

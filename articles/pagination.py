@@ -51,7 +51,7 @@ class ArchivePaginator(Paginator):
 
     def _keep(self, key: str, value) -> None:
         timeout = COUNT_TIMEOUT
-        until_go_live = pagecache.seconds_until_next_go_live(pagecache.generation())
+        until_go_live = pagecache.seconds_until_next_go_live()
         if until_go_live is not None:
             timeout = min(timeout, until_go_live)
         if timeout > 0:

@@ -41,7 +41,6 @@ from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
-from articles import pagecache
 from articles.models import Status, Story, TaggedStory, Visibility
 from members.membership import is_member
 
@@ -79,31 +78,6 @@ class Suggestion:
             parts.append("same section")
         parts.append(f"{self.days_apart} day{'' if self.days_apart == 1 else 's'} apart")
         return "; ".join(parts)
-
-
-BOX_TIMEOUT = 300
-
-
-def cached_similar_news(story: Story, viewer) -> list[Suggestion]:
-    """``similar_news`` for a story page, kept until the news changes.
-
-    Cached per story and per audience (members or not, the only thing about
-    a viewer the box depends on), under the page cache's generation, which
-    every publish, unpublish, retag or visibility change moves on; and never
-    past the next scheduled story's time.
-    """
-    audience = "members" if is_member(viewer) else "public"
-    current = pagecache.generation()
-    key = f"related:box:{current}:{audience}:{story.pk}"
-    box = cache.get(key)
-    if box is None:
-        box = similar_news(story, viewer)
-        timeout = BOX_TIMEOUT
-        if (until_go_live := pagecache.seconds_until_next_go_live(current)) is not None:
-            timeout = min(timeout, until_go_live)
-        if timeout > 0:
-            cache.set(key, box, timeout)
-    return box
 
 
 def similar_news(story: Story, viewer, limit: int = BOX_SIZE) -> list[Suggestion]:

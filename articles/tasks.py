@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from articles import images
+from articles import images, pagecache
 
 
 @task
@@ -23,5 +23,7 @@ def build_renditions(story_id: int, master_name: str) -> None:
     updated = Story.objects.filter(pk=story_id, hero_image=master_name).update(
         hero_renditions=record
     )
-    if not updated:
+    if updated:
+        pagecache.invalidate()  # pages showing the hero can now use its renditions
+    else:
         images.delete_files(images.rendition_names(record))

@@ -1,15 +1,20 @@
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import ListView
 from taggit.models import Tag
 
+from articles import pagecache
 from articles.metadata import story_json_ld
 from articles.models import Section, Story
 from articles.pagination import ArchivePaginator
-from articles.related import cached_similar_news
+from articles.related import similar_news
 from articles.search import CANDIDATES as SEARCH_CANDIDATES
 from articles.search import MAX_QUERY_LENGTH, QueryTooLong, clean_query, snippet
 from members.membership import is_member
@@ -91,12 +96,42 @@ def home(request):
     )
 
 
+# The parts of a story page that are the same for many readers, and what each
+# varies by besides the story and the generation.
+STORY_FRAGMENTS = {
+    "social": "articles/_story_social.html",  # the host asked for (absolute links)
+    "body": "articles/_story_body.html",
+    "similar": "articles/_similar_news.html",  # the reader's audience
+}
+
+
 def story_detail(request, slug):
-    """A live story; for a non-member, a member-only story shows only its teaser."""
-    story = get_object_or_404(
-        Story.objects.live().select_related("section").prefetch_related("tags"),
-        slug=slug,
-    )
+    """A live story; for a non-member, a member-only story shows only its teaser.
+
+    The story, and the parts of its page that are the same for many readers
+    (its body, its social metadata, the Similar News box for the reader's
+    audience), are kept in the cache under the page cache's generation, so
+    they hold until the news changes and never past the next go-live. They
+    come back in one round trip; only what is missing is queried and rendered.
+    ``live()`` still decides what is live: a story it found stays live until
+    an edit moves the generation on.
+    """
+    current = pagecache.generation()
+    audience = "members" if is_member(request.user) else "public"
+    keys = {
+        "story": f"pages:story:{current}:{slug}",
+        "social": f"pages:story-social:{current}:{slug}:{request.scheme}:{request.get_host()}",
+        "body": f"pages:story-body:{current}:{slug}",
+        "similar": f"pages:story-similar:{current}:{slug}:{audience}",
+    }
+    found = cache.get_many(keys.values())
+    kept = {name: found[key] for name, key in keys.items() if key in found}
+    fresh = {}
+
+    story = kept.get("story")
+    if story is None:
+        story = get_object_or_404(Story.objects.live().select_related("section"), slug=slug)
+        fresh["story"] = story
     if not story.is_readable_by(request.user):
         response = render(
             request,
@@ -104,18 +139,25 @@ def story_detail(request, slug):
             {"story": story, "json_ld": story_json_ld(story, request, teaser=True)},
         )
         response["X-Robots-Tag"] = "noindex"
-        return response
-    response = render(
-        request,
-        "articles/story_detail.html",
-        {
+    else:
+        context = {
             "story": story,
-            "similar": cached_similar_news(story, request.user),
-            "json_ld": story_json_ld(story, request),
-        },
-    )
-    if story.is_members_only:
-        patch_cache_control(response, private=True, no_store=True)
+            "similar": SimpleLazyObject(lambda: similar_news(story, request.user)),
+            "json_ld": SimpleLazyObject(lambda: story_json_ld(story, request)),
+        }
+        if any(name not in kept for name in STORY_FRAGMENTS):
+            prefetch_related_objects([story], "tags")  # once, for every fragment to render
+        for name, template in STORY_FRAGMENTS.items():
+            if name not in kept:
+                fresh[name] = render_to_string(template, context, request)
+        fragments = {name: kept[name] if name in kept else fresh[name] for name in STORY_FRAGMENTS}
+        response = render(
+            request, "articles/story_detail.html", {"story": story, "fragments": fragments}
+        )
+        if story.is_members_only:
+            patch_cache_control(response, private=True, no_store=True)
+    if fresh and (timeout := pagecache.fragment_seconds()) > 0:
+        cache.set_many({keys[name]: value for name, value in fresh.items()}, timeout)
     return response
 
 

@@ -4,4 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
-application = get_wsgi_application()
+from articles.pagecache import PageCacheApplication  # noqa: E402  (needs the settings)
+
+# Cached anonymous pages are answered in front of Django (see articles.pagecache).
+application = PageCacheApplication(get_wsgi_application())

@@ -12,6 +12,7 @@ from PIL import Image
 
 from articles import images
 from articles.models import Story
+from articles.tasks import build_renditions
 
 pytestmark = pytest.mark.django_db
 
@@ -350,3 +351,15 @@ def test_a_heic_photo_gets_advice_on_what_to_do(staff_client, section, media_roo
 
     assert "iPhone HEIC photos: export or share them as JPEG" in response.content.decode()
     assert not Story.objects.exists()
+
+
+def test_a_page_rendered_before_the_renditions_existed_uses_them_once_they_do(
+    client, story_with_photo
+):
+    Story.objects.filter(pk=story_with_photo.pk).update(hero_renditions={})  # task not run yet
+    assert "1600w" not in client.get(story_with_photo.get_absolute_url()).content.decode()
+
+    build_renditions.call(story_with_photo.pk, story_with_photo.hero_image.name)
+
+    html = client.get(story_with_photo.get_absolute_url()).content.decode()
+    assert "1600w" in html

@@ -3,11 +3,13 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status, Story, Visibility
+from articles.pagecache import PageCacheApplication
 
 pytestmark = pytest.mark.django_db
 
@@ -205,3 +207,104 @@ def test_a_lost_generation_never_brings_back_old_pages(client, story_factory):
     html = get(client, story.get_absolute_url()).content.decode()
 
     assert "This update is for members" in html
+
+
+# The WSGI layer in front of Django (newsroom.wsgi) answers hits itself.
+
+
+def django_must_not_be_called(environ, start_response):
+    pytest.fail("the request reached Django")
+
+
+def call_front(path=NEWS, inner=django_must_not_be_called, **headers):
+    """Status, headers and body from PageCacheApplication for one request."""
+    environ = RequestFactory().get(path, headers=headers).environ
+    replies = []
+    body = b"".join(
+        PageCacheApplication(inner)(environ, lambda status, hdrs: replies.append((status, hdrs)))
+    )
+    status, hdrs = replies[0]
+    return status, dict(hdrs), body
+
+
+def test_a_cached_page_is_answered_in_front_of_django_without_queries(client, story_factory):
+    story_factory(title="Front FRONT-3a")
+    rendered = get(client)
+
+    with CaptureQueriesContext(connection) as queries:
+        status, headers, body = call_front()
+
+    assert status == "200 OK" and headers["X-Page-Cache"] == "hit"
+    assert body == rendered.content and "FRONT-3a" in body.decode()
+    assert headers["Content-Length"] == str(len(body))
+    assert len(queries) == 0
+
+
+def test_a_page_not_yet_cached_goes_through_to_django(db):
+    reached = []
+
+    def django(environ, start_response):
+        reached.append(environ["PATH_INFO"])
+        start_response("200 OK", [])
+        return [b""]
+
+    call_front(inner=django)
+
+    assert reached == [NEWS]
+
+
+def test_a_logged_in_reader_is_never_answered_by_the_front(client, story_factory, member):
+    story_factory()
+    get(client)
+    client.force_login(member)
+    reached = []
+
+    def django(environ, start_response):
+        reached.append(environ["HTTP_COOKIE"])
+        start_response("200 OK", [])
+        return [b""]
+
+    call_front(inner=django, Cookie=f"sessionid={client.cookies['sessionid'].value}")
+
+    assert len(reached) == 1
+
+
+def test_a_changed_page_is_not_answered_by_the_front(client, story_factory):
+    story_factory()
+    get(client)
+    story_factory(title="Newer NEWER-3d")
+    reached = []
+
+    def django(environ, start_response):
+        reached.append(True)
+        start_response("200 OK", [])
+        return [b""]
+
+    call_front(inner=django)
+
+    assert reached == [True]
+
+
+def test_the_front_answers_304_when_the_reader_has_the_page(client, story_factory):
+    story_factory()
+    etag = get(client)["ETag"]
+
+    status, headers, body = call_front(**{"If-None-Match": etag})
+
+    assert status == "304 Not Modified" and body == b""
+    assert headers["ETag"] == etag and "Content-Type" not in headers
+
+
+def test_the_front_answers_head_with_headers_only(client, story_factory):
+    story_factory()
+    rendered = get(client)
+    environ = RequestFactory().head(NEWS).environ
+    replies = []
+
+    body = b"".join(
+        PageCacheApplication(django_must_not_be_called)(
+            environ, lambda status, hdrs: replies.append(dict(hdrs))
+        )
+    )
+
+    assert body == b"" and replies[0]["Content-Length"] == str(len(rendered.content))

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Status, Visibility
+from articles.models import Section, Status, Visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -288,3 +288,52 @@ def test_members_and_the_public_get_their_own_page_counts(client, story_factory,
     client.force_login(member)
 
     assert "Page 1 of 2" in client.get("/news/").content.decode()
+
+
+def test_a_story_page_shows_an_edit_to_its_body_and_tags_at_once(client, story_factory):
+    story = story_factory(body="<p>First draft FIRST-5a.</p>", tags=["music"])
+    client.get(story.get_absolute_url())  # the story's fragments are now cached
+
+    story.body = "<p>Corrected CORRECTED-5b.</p>"
+    story.save()
+    story.tags.set(["sport"])
+    html = client.get(story.get_absolute_url()).content.decode()
+
+    assert "CORRECTED-5b" in html and "FIRST-5a" not in html
+    assert reverse("articles:tag-detail", args=["sport"]) in html
+    assert reverse("articles:tag-detail", args=["music"]) not in html
+
+
+def test_a_story_pages_social_links_follow_the_host_it_was_asked_for(client, story_factory):
+    url = story_factory().get_absolute_url()
+
+    first = client.get(url, headers={"Host": "localhost"}).content.decode()
+    second = client.get(url, headers={"Host": "127.0.0.1"}).content.decode()
+
+    assert f'<meta property="og:url" content="http://localhost{url}">' in first
+    assert f'<meta property="og:url" content="http://127.0.0.1{url}">' in second
+
+
+def test_a_new_section_appears_in_the_navigation_at_once(client, db, story_factory):
+    story_factory()
+    client.get(reverse("articles:home"))
+
+    Section.objects.create(name="Governance", slug="governance")
+
+    assert 'href="/news/section/governance/">Governance</a>' in (
+        client.get(reverse("articles:home")).content.decode()
+    )
+
+
+def test_every_list_shows_an_edited_card_at_once(client, story_factory):
+    story = story_factory(title="Old title OLD-6a", tags=["music"])
+    lists = [reverse("articles:home"), reverse("articles:story-list"), "/news/tag/music/"]
+    for url in lists:
+        client.get(url)  # the cards are now cached
+
+    story.title = "New title NEW-6b"
+    story.save()
+
+    for url in lists:
+        html = client.get(url).content.decode()
+        assert "NEW-6b" in html and "OLD-6a" not in html

@@ -124,6 +124,10 @@ if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
+elif CACHE_URL.startswith("dummy://"):
+    # No cache at all: every request renders from the database. For
+    # measuring the cost of a cold page (bench/serve.py), not for serving.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
     CACHES = {
         "default": {

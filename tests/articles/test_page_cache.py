@@ -198,6 +198,19 @@ def test_pages_still_render_when_the_cache_server_is_unreachable(client, story_f
     assert "STILL-1d" in get(client).content.decode()
 
 
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_pages_render_with_no_cache_at_all(client, story_factory, member):
+    story = story_factory(title="Cold COLD-2e", tags=["music"])
+    story_factory(title="Neighbour NEIGHBOUR-2e", tags=["music"])
+    urls = [NEWS, "/", story.get_absolute_url(), "/news/tag/music/", "/search/?q=cold"]
+
+    for url in urls:
+        assert "COLD-2e" in get(client, url).content.decode()
+    assert "NEIGHBOUR-2e" in get(client, story.get_absolute_url()).content.decode()
+    client.force_login(member)
+    assert get(client, "/members/").status_code == 200
+
+
 def test_a_lost_generation_never_brings_back_old_pages(client, story_factory):
     story = story_factory(title="Public for now PUBLIC-2f")
     get(client, story.get_absolute_url())

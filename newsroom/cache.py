@@ -1,6 +1,10 @@
 """A Redis cache that lets the site keep serving, uncached, when Redis is away."""
 
+from __future__ import annotations
+
 import logging
+import os
+import threading
 import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -90,3 +94,112 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         return self._guard(super().clear, False)
+
+    # Counters whose changes every process hears about (see ``CounterWatcher``).
+
+    def channel(self, key) -> str:
+        """The channel on which changes to counter ``key`` are announced."""
+        client = self._cache.get_client(write=True)
+        database = client.connection_pool.connection_kwargs.get("db", 0)
+        return f"{database}:{self.make_and_validate_key(key)}"
+
+    def advance_and_publish(self, key, restart_value: int) -> int | None:
+        """The counter's new value, or None if Redis cannot be reached."""
+
+        def advance():
+            client = self._cache.get_client(write=True)
+            full_key = self.make_and_validate_key(key)
+            return int(
+                client.eval(ADVANCE_AND_PUBLISH, 1, full_key, self.channel(key), restart_value)
+            )
+
+        return self._guard(advance, None)
+
+    def watch(self, key) -> CounterWatcher:
+        return CounterWatcher(self, key)
+
+
+# Move a counter on (or start it at ARGV[2] if it was lost) and announce the
+# new value on channel ARGV[1], atomically: no listener can miss a change.
+ADVANCE_AND_PUBLISH = """
+local value
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  value = redis.call('INCR', KEYS[1])
+else
+  value = tonumber(ARGV[2])
+  redis.call('SET', KEYS[1], value)
+end
+redis.call('PUBLISH', ARGV[1], value)
+return value
+"""
+
+
+class CounterWatcher:
+    """This process's copy of a counter in Redis, kept current by its announcements.
+
+    A daemon thread subscribes to the counter's channel, then reads the
+    counter, so no change is missed; every change published afterwards
+    updates the copy within moments. The copy is None, "ask Redis", until the
+    subscription is up and whenever it fails; as a guard against a silent
+    connection it is also read again every ``RECHECK_SECONDS``. Counters only
+    grow, so the copy only moves forward. A forked process starts its own.
+    """
+
+    RECHECK_SECONDS = 1.0
+
+    def __init__(self, cache: ResilientRedisCache, key):
+        self.cache, self.key = cache, key
+        self._value = None
+        self._pid = None
+        self._lock = threading.Lock()
+
+    @property
+    def value(self) -> int | None:
+        if self._pid != os.getpid():
+            self._start()
+        return self._value
+
+    def saw(self, value: int | None) -> None:
+        """A value this process has just written itself."""
+        if value is not None and self._value is not None:
+            self._value = max(self._value, value)
+
+    def _start(self) -> None:
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            self._pid, self._value = os.getpid(), None
+            threading.Thread(target=self._run, name=f"watch {self.key}", daemon=True).start()
+
+    def _read(self) -> int | None:
+        client = self.cache._cache.get_client()
+        value = client.get(self.cache.make_and_validate_key(self.key))
+        return int(value) if value is not None else None
+
+    def _follow(self, value: int | None) -> None:
+        if value is None:  # lost: let the next reader restart it, then hear it
+            self._value = None
+        else:
+            self._value = max(self._value or 0, value)
+
+    def _run(self) -> None:
+        while True:
+            try:
+                pubsub = self.cache._cache.get_client().pubsub(ignore_subscribe_messages=True)
+                try:
+                    pubsub.subscribe(self.cache.channel(self.key))
+                    self._follow(self._read())
+                    checked = time.monotonic()
+                    while True:
+                        message = pubsub.get_message(timeout=self.RECHECK_SECONDS)
+                        if message is not None and message["type"] == "message":
+                            self._follow(int(message["data"]))
+                        if time.monotonic() - checked >= self.RECHECK_SECONDS:
+                            self._follow(self._read())
+                            checked = time.monotonic()
+                finally:
+                    pubsub.close()
+            except (RedisError, OSError, ValueError) as error:
+                self._value = None
+                log.warning("Not watching %s for now: %s", self.key, error)
+                time.sleep(self.RECHECK_SECONDS)

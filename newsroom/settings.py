@@ -136,6 +136,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+# Markup that depends only on the code and settings (the site's header and
+# footer) is kept for the life of each process, never shared.
+CACHES["process"] = {
+    "BACKEND": CACHES["default"]["BACKEND"]
+    if CACHE_URL.startswith("dummy://")
+    else "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "process",
+}
 # Anonymous pages are served from the cache for up to this long; any edit
 # makes them stale at once (articles.pagecache), and a scheduled story's
 # time cuts it short.

@@ -3,7 +3,7 @@ import io
 import itertools
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -29,6 +29,7 @@ def fresh_cache(settings):
     """Each test starts with an empty cache, and pages are rendered, not cached,
     unless a test turns the page cache on (tests/articles/test_page_cache.py)."""
     cache.clear()
+    caches["process"].clear()
     settings.PAGE_CACHE_SECONDS = 0
 
 

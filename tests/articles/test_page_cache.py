@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
@@ -181,11 +182,12 @@ def test_a_changed_page_answers_200_to_a_stale_conditional_get(client, story_fac
 
 @override_settings(
     CACHES={
+        **django_settings.CACHES,
         "default": {
             "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens here
             "OPTIONS": {"socket_connect_timeout": 0.2},
-        }
+        },
     }
 )
 def test_pages_still_render_when_the_cache_server_is_unreachable(client, story_factory):
@@ -198,7 +200,12 @@ def test_pages_still_render_when_the_cache_server_is_unreachable(client, story_f
     assert "STILL-1d" in get(client).content.decode()
 
 
-@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+@override_settings(
+    CACHES={
+        **django_settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+)
 def test_pages_render_with_no_cache_at_all(client, story_factory, member):
     story = story_factory(title="Cold COLD-2e", tags=["music"])
     story_factory(title="Neighbour NEIGHBOUR-2e", tags=["music"])

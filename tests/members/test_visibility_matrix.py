@@ -1,6 +1,7 @@
 """Every surface × every kind of viewer: a member-only story's text reaches members only."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from articles.models import Status, Visibility
@@ -154,3 +155,20 @@ def test_admin_preview_of_a_member_story_is_for_staff_only(client, request, news
 
     assert response.status_code == 302
     assert BODY not in response.content.decode()
+
+
+@pytest.mark.parametrize("viewer", sorted(set(VIEWERS) - MEMBERS))
+def test_caches_warmed_by_a_member_never_show_member_text_to_others(
+    client, request, newsroom, member, viewer
+):
+    urls = [url(newsroom) for url in LIST_SURFACES.values()]
+    story_url = newsroom["secret"].get_absolute_url()
+    client.force_login(member)
+    for page in [*urls, story_url]:
+        client.get(page)  # every fragment, card and list a member sees is now cached
+    other = Client()
+    log_in(other, request, viewer)
+
+    for page in urls:
+        assert TITLE not in other.get(page).content.decode()
+    assert BODY not in other.get(story_url).content.decode()

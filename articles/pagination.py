@@ -17,8 +17,6 @@ from django.utils.functional import cached_property
 
 from articles import pagecache
 
-COUNT_TIMEOUT = 300
-
 
 class ArchivePaginator(Paginator):
     def __init__(self, object_list, per_page, *, count_key: str, **kwargs):
@@ -50,9 +48,5 @@ class ArchivePaginator(Paginator):
         return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
 
     def _keep(self, key: str, value) -> None:
-        timeout = COUNT_TIMEOUT
-        until_go_live = pagecache.seconds_until_next_go_live()
-        if until_go_live is not None:
-            timeout = min(timeout, until_go_live)
-        if timeout > 0:
+        if (timeout := pagecache.fragment_seconds()) > 0:
             cache.set(key, value, timeout)

@@ -17,7 +17,7 @@ from articles.pagination import ArchivePaginator
 from articles.related import similar_news
 from articles.search import CANDIDATES as SEARCH_CANDIDATES
 from articles.search import MAX_QUERY_LENGTH, QueryTooLong, clean_query, snippet
-from members.membership import is_member
+from members import membership
 
 STORIES_PER_PAGE = 12
 FRONT_PAGE_LATEST = 6
@@ -35,7 +35,7 @@ class StoryListView(ListView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # The count is cached per list and per audience (what visible_to shows).
-        audience = "members" if is_member(self.request.user) else "public"
+        audience = membership.audience(self.request.user)
         return ArchivePaginator(
             queryset, per_page, count_key=f"{self.list_key()}:{audience}", **kwargs
         )
@@ -117,7 +117,7 @@ def story_detail(request, slug):
     an edit moves the generation on.
     """
     current = pagecache.generation()
-    audience = "members" if is_member(request.user) else "public"
+    audience = membership.audience(request.user)
     keys = {
         "story": f"pages:story:{current}:{slug}",
         "social": f"pages:story-social:{current}:{slug}:{request.scheme}:{request.get_host()}",

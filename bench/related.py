@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+from archive import start_afresh
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / ".data"
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -146,26 +148,15 @@ def seed(stories: int, tags: int) -> float | None:
     """Fill the archive unless it already holds ``stories`` stories; return seconds taken."""
     from django.db import connection, transaction
     from django.utils import timezone
-    from taggit.models import Tag
 
-    from articles.models import Section, Status, Story, TaggedStory, Visibility
+    from articles.models import Status, Story, TaggedStory, Visibility
 
     if Story.objects.count() == stories:
         return None
     started = time.perf_counter()
     rng = random.Random(2026)
     with transaction.atomic():
-        TaggedStory.objects.all().delete()
-        Story.objects.all().delete()
-        Tag.objects.all().delete()
-        Section.objects.all().delete()
-        sections = [
-            Section.objects.create(name=f"Section {n}", slug=f"section-{n}", order=n)
-            for n in range(4)
-        ]
-        tag_rows = Tag.objects.bulk_create(
-            Tag(name=f"topic {n}", slug=f"topic-{n}") for n in range(tags)
-        )
+        sections, tag_rows = start_afresh(tags)
         zipf = [1 / (rank + 1) ** 1.07 for rank in range(tags)]
         now = timezone.now()
         span = 10 * 365 * 86400

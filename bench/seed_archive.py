@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
 import django  # noqa: E402
+from archive import start_afresh  # noqa: E402
 
 django.setup()
 
@@ -26,7 +27,7 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 from django.utils import timezone  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 
-from articles.models import Section, Status, Story, TaggedStory, Visibility  # noqa: E402
+from articles.models import Status, Story, TaggedStory, Visibility  # noqa: E402
 from articles.search import search_vector  # noqa: E402
 from members.models import School, User  # noqa: E402
 
@@ -63,17 +64,7 @@ def seed(stories: int) -> None:
         tag_weights.append(acc)
     now = timezone.now()
     with transaction.atomic():
-        TaggedStory.objects.all().delete()
-        Story.objects.all().delete()
-        Tag.objects.all().delete()
-        Section.objects.all().delete()
-        sections = [
-            Section.objects.create(name=f"Section {n}", slug=f"section-{n}", order=n)
-            for n in range(4)
-        ]
-        tags = Tag.objects.bulk_create(
-            Tag(name=f"topic {n}", slug=f"topic-{n}") for n in range(TAGS)
-        )
+        sections, tags = start_afresh(TAGS)
         for first in range(0, stories, 2_000):
             created = Story.objects.bulk_create(
                 Story(

@@ -8,3 +8,8 @@ def is_member(user) -> bool:
     if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
         return False
     return user.is_member
+
+
+def audience(user) -> str:
+    """What a page may show ``user`` depends on this alone: "members" or "public"."""
+    return "members" if is_member(user) else "public"

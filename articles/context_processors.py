@@ -1,6 +1,5 @@
 from django.utils.functional import SimpleLazyObject
 
-from articles import pagecache
 from articles.models import Section
 
 
@@ -12,10 +11,5 @@ def _nav_sections() -> list[dict]:
 
 
 def sections(request):
-    """The sections for the site navigation, looked up only if a template shows
-    them, and kept (as plain data) until the news, sections included, changes."""
-    return {
-        "nav_sections": SimpleLazyObject(
-            lambda: pagecache.bound_to_generation("nav-sections", _nav_sections)
-        )
-    }
+    """The sections for the site navigation, looked up only if a template shows them."""
+    return {"nav_sections": SimpleLazyObject(_nav_sections)}

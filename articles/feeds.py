@@ -16,7 +16,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from taggit.models import Tag
 
+from articles.cachekeys import NEWS, section_key, story_key, tag_key
 from articles.models import Section, Story
+from httpcache import pages
 
 FEED_LENGTH = 20
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -67,6 +69,8 @@ class LatestStoriesFeed(Feed):
 
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
+        pages.tag(request, self.cache_key(obj), *(story_key(item["story"]) for item in feed.items))
+        pages.changes_at(request, Story.objects.next_go_live())
         # Image addresses must be absolute; only the request knows the host.
         for item in feed.items:
             if image := item.get("image"):
@@ -81,6 +85,9 @@ class LatestStoriesFeed(Feed):
 
     def link(self, obj=None):
         return reverse("articles:story-list")
+
+    def cache_key(self, obj) -> str:
+        return NEWS
 
     def stories(self, obj):
         return Story.objects.visible_to(AnonymousUser())
@@ -113,15 +120,16 @@ class LatestStoriesFeed(Feed):
 
     def item_extra_kwargs(self, story):
         if not (social := story.social_image):
-            return {}
+            return {"story": story.pk}
         return {
+            "story": story.pk,
             "image": {
                 "url": social["url"],
                 "type": mimetypes.guess_type(social["url"])[0] or "image/jpeg",
                 "width": social["width"],
                 "height": social["height"],
                 "alt": story.hero_alt_text,
-            }
+            },
         }
 
 
@@ -144,6 +152,9 @@ class TagFeed(LatestStoriesFeed):
 
     def link(self, tag):
         return reverse("articles:tag-detail", args=[tag.slug])
+
+    def cache_key(self, tag) -> str:
+        return tag_key(tag.pk)
 
     def stories(self, tag):
         return super().stories(tag).filter(tags=tag)
@@ -168,6 +179,9 @@ class SectionFeed(LatestStoriesFeed):
 
     def link(self, section):
         return section.get_absolute_url()
+
+    def cache_key(self, section) -> str:
+        return section_key(section.pk)
 
     def stories(self, section):
         return super().stories(section).filter(section=section)

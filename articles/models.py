@@ -2,14 +2,14 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from articles import images, search
+from articles import images
 from members.membership import is_member
 
 # What the body editor offers; django-prose-editor derives the server-side
@@ -65,9 +65,10 @@ class StoryQuerySet(models.QuerySet):
         """Live member-only stories, for members; nothing for anyone else."""
         return self.visible_to(user).filter(visibility=Visibility.MEMBERS)
 
-    def search(self, query: str):
-        """Stories matching ``query`` (web-search syntax), most relevant and newest first."""
-        return search.search(self, query)
+    def next_go_live(self):
+        """When the next scheduled story goes live, or None: pages showing stories change then."""
+        first = self.scheduled().order_by("published_at")
+        return first.values_list("published_at", flat=True).first()
 
     def cards(self):
         """Only what a story card shows, with its section, in one query."""
@@ -220,6 +221,13 @@ class Story(models.Model):
                 condition=models.Q(featured=True),
                 name="story_featured_idx",
             ),
+            # The next go-live, and the few scheduled stories each list subtracts
+            # from its kept count, are range scans of this.
+            models.Index(
+                fields=["published_at"],
+                condition=models.Q(status="published"),
+                name="story_published_idx",
+            ),
             # Built on PostgreSQL only (see migration 0002); SQLite searches without it.
             GinIndex(fields=["search_vector"], name="story_search_idx"),
         ]
@@ -254,16 +262,11 @@ class Story(models.Model):
             stale = images.rendition_names(previous["hero_renditions"])
         if stale or new_image or not self.hero_image:
             self.hero_renditions = {}
+        # For articles.changes, which runs after commit: files to delete, and
+        # whether renditions must be made.
+        self.stale_files = [name for name in stale if name]
+        self.needs_renditions = bool(self.hero_image) and (new_image or refocused)
         super().save(*args, **kwargs)
-        self.tagged_items.update(**TaggedStory.copied_from(self))
-        search.update_search_vector(self)
-        if stale:
-            transaction.on_commit(lambda: images.delete_files(stale))
-        if self.hero_image and (new_image or refocused):
-            from articles.tasks import build_renditions
-
-            master = self.hero_image.name
-            transaction.on_commit(lambda: build_renditions.enqueue(self.pk, master))
 
     def get_absolute_url(self):
         return reverse("articles:story-detail", kwargs={"slug": self.slug})
@@ -413,3 +416,25 @@ class TaggedStory(TaggedItemBase):
             "section_id": story.section_id,
             "never_suggest": story.never_suggest,
         }
+
+
+class ListCount(models.Model):
+    """How many published stories (scheduled ones included) a list holds, by visibility.
+
+    Lists are "news" (every story), "section:<id>" and "tag:<id>". Kept by
+    ``articles.changes`` after every change, so no page counts the archive:
+    a page's count is this less the few stories still scheduled
+    (``articles.counts``). Similar News weighs tags by the same numbers.
+    """
+
+    key = models.CharField(max_length=40)
+    visibility = models.CharField(max_length=10, choices=Visibility)
+    published = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "visibility"], name="unique_list_count")
+        ]
+
+    def __str__(self):
+        return f"{self.key} ({self.visibility}): {self.published}"

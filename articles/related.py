@@ -10,7 +10,7 @@ The box is filled in this order:
                + SECTION_BONUS if the section is the same
                + DATE_BONUS / (1 + days between the two stories / DATE_SCALE_DAYS)
 
-   where a tag's weight is its inverse document frequency over live stories,
+   where a tag's weight is its inverse document frequency over published stories,
    ln(1 + live stories / live stories with the tag): a tag on 5 stories says
    more than one on 500. Ties go to the newer story, then the higher id.
    The bonuses together stay below the weight gap between a tag on a third of
@@ -28,7 +28,8 @@ stories with that tag published just before and just after this one: index
 range scans on ``TaggedStory (tag, published_at)``, sent as one UNION ALL.
 Every candidate sharing a rare tag is among them (a rare tag has few
 stories); for common tags the nearest in date are, which is what the date
-term prefers anyway. Tag weights are cached (see ``tag_weights``).
+term prefers anyway. Tag weights come from the list counts kept after every
+change (``articles.counts``), so nothing here counts the archive.
 """
 
 from __future__ import annotations
@@ -36,11 +37,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count
 from django.utils import timezone
 
+from articles import counts
 from articles.models import Status, Story, TaggedStory, Visibility
 from members.membership import is_member
 
@@ -49,7 +49,6 @@ CANDIDATES_PER_SIDE = 12
 SECTION_BONUS = 0.3
 DATE_BONUS = 0.2
 DATE_SCALE_DAYS = 30
-WEIGHTS_TIMEOUT = 600  # seconds; a publish or retag also invalidates them
 
 MANUAL = "manual pick"
 SHARED_TAGS = "shared tags"
@@ -211,39 +210,13 @@ def _nearest_with_tags(story_id: int, published_at, tags: dict[int, str], viewer
         return {row[0] for row in cursor.fetchall()}
 
 
-def _weights_generation() -> int:
-    return cache.get_or_set("related:weights-generation", 0, None)
-
-
-def invalidate_tag_weights() -> None:
-    """Forget cached tag weights: a story was published, unpublished or retagged."""
-    try:
-        cache.incr("related:weights-generation")
-    except ValueError:
-        cache.set("related:weights-generation", 1, None)
-
-
 def tag_weights(tag_ids: list[int]) -> dict[int, float]:
-    """Inverse document frequency of each tag over live stories, cached."""
-    generation = _weights_generation()
-    keys = {tag_id: f"related:weight:{generation}:{tag_id}" for tag_id in tag_ids}
-    cached = cache.get_many(list(keys.values()))
-    weights = {tag_id: cached[key] for tag_id, key in keys.items() if key in cached}
-    missing = [tag_id for tag_id in tag_ids if tag_id not in weights]
-    if missing:
-        now = timezone.now()
-        total = cache.get(f"related:live-count:{generation}")
-        if total is None:
-            total = Story.objects.live().count()
-            cache.set(f"related:live-count:{generation}", total, WEIGHTS_TIMEOUT)
-        counts = dict(
-            TaggedStory.objects.filter(
-                tag_id__in=missing, status=Status.PUBLISHED, published_at__lte=now
-            )
-            .values_list("tag_id")
-            .annotate(n=Count("id"))
-        )
-        fresh = {tag_id: math.log(1 + total / max(counts.get(tag_id, 0), 1)) for tag_id in missing}
-        cache.set_many({keys[tag_id]: weight for tag_id, weight in fresh.items()}, WEIGHTS_TIMEOUT)
-        weights |= fresh
-    return weights
+    """Inverse document frequency of each tag over published stories: one query.
+
+    Published rather than live: the kept counts include the few scheduled
+    stories, which moves a weight by a hair and saves counting per request.
+    """
+    keys = {tag_id: counts.tag_key(tag_id) for tag_id in tag_ids}
+    found = counts.published([counts.NEWS, *keys.values()], list(Visibility))
+    total = found[counts.NEWS]
+    return {tag_id: math.log(1 + total / max(found[key], 1)) for tag_id, key in keys.items()}

@@ -31,6 +31,8 @@ from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.models import Story, TaggedStory
+
 MAX_QUERY_LENGTH = 200
 CANDIDATES = 200
 SEARCH_CONFIG = "english"
@@ -100,8 +102,6 @@ def update_search_vector(story) -> None:
     """Store the story's weighted vector, tags included (PostgreSQL only)."""
     if connection.vendor != "postgresql":
         return
-    from articles.models import Story
-
     tags = " ".join(sorted(story.tags.names()))
     Story.objects.filter(pk=story.pk).update(search_vector=search_vector(tags))
 
@@ -132,8 +132,6 @@ def search(queryset, query: str):
 
 
 def _matches(term: str) -> Q:
-    from articles.models import TaggedStory
-
     tagged = TaggedStory.objects.filter(content_object=OuterRef("pk"), tag__name__icontains=term)
     return (
         Q(title__icontains=term)

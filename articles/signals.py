@@ -1,53 +1,65 @@
-"""Keep derived data honest when stories or their tags change.
+"""Connect changes to the news with ``articles.changes``, which handles them."""
 
-Similar News' cached tag weights, the search vector (which holds the tags),
-and the anonymous page cache (every page that could show the change).
-"""
-
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from articles import images, pagecache
+from articles import changes, images
 from articles.models import RelatedPick, Section, Story, TaggedStory
-from articles.related import invalidate_tag_weights
-from articles.search import update_search_vector
-from members.models import School
 
 
 @receiver(post_save, sender=Story)
-@receiver(post_delete, sender=Story)
-@receiver(post_save, sender=TaggedStory)
-@receiver(post_delete, sender=TaggedStory)
-def story_changed(sender, **kwargs):
-    invalidate_tag_weights()
-    pagecache.invalidate()
+def story_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    changes.story_changed(
+        instance,
+        stale_files=getattr(instance, "stale_files", ()),
+        renditions_from=instance.hero_image.name
+        if getattr(instance, "needs_renditions", False)
+        else None,
+    )
+
+
+@receiver(pre_delete, sender=Story)
+def story_deleted(sender, instance, **kwargs):
+    """A deleted story's pages go, and so do its image files."""
+    changes.story_changed(
+        instance,
+        stale_files=[
+            instance.hero_image.name,
+            *images.rendition_names(instance.hero_renditions),
+        ],
+        deleted=True,
+    )
+
+
+@receiver(m2m_changed, sender=TaggedStory)
+def tags_changed(sender, instance, action, pk_set, **kwargs):
+    if not isinstance(instance, Story):
+        return
+    if action == "pre_clear":  # the tags are still there to be named
+        instance.cleared_tag_ids = set(instance.tagged_items.values_list("tag_id", flat=True))
+    elif action == "post_clear":
+        changes.story_changed(instance, tag_ids=getattr(instance, "cleared_tag_ids", ()))
+    elif action in {"post_add", "post_remove"}:
+        changes.story_changed(instance, tag_ids=pk_set or ())
+
+
+@receiver(post_save, sender=RelatedPick)
+@receiver(post_delete, sender=RelatedPick)
+def pick_changed(sender, instance, **kwargs):
+    changes.story_shown_differently(instance.story_id)
 
 
 @receiver(post_save, sender=Section)
 @receiver(post_delete, sender=Section)
-@receiver(post_save, sender=RelatedPick)
-@receiver(post_delete, sender=RelatedPick)
 @receiver(post_save, sender=Tag)
 @receiver(post_delete, sender=Tag)
-@receiver(post_save, sender=School)
-@receiver(post_delete, sender=School)
-def page_content_changed(sender, **kwargs):
-    pagecache.invalidate()
+def name_changed(sender, created=False, **kwargs):
+    """Section names are in every page's navigation, tag names on every story.
 
-
-@receiver(m2m_changed, sender=TaggedStory)
-def tags_changed(sender, instance, action, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"}:
-        invalidate_tag_weights()
-        pagecache.invalidate()
-        if isinstance(instance, Story):
-            update_search_vector(instance)
-
-
-@receiver(post_delete, sender=Story)
-def delete_image_files(sender, instance, **kwargs):
-    """A deleted story leaves no image files behind."""
-    names = [instance.hero_image.name, *images.rendition_names(instance.hero_renditions)]
-    transaction.on_commit(lambda: images.delete_files(names))
+    A new tag is on no page yet: the story it is added to purges its pages.
+    """
+    if not (created and sender is Tag):
+        changes.everything_changed()

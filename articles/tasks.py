@@ -2,7 +2,9 @@
 
 from django.tasks import task
 
-from articles import images, pagecache
+from articles import images
+from articles.cachekeys import story_key
+from httpcache.purges import purge_on_commit
 
 
 @task
@@ -24,6 +26,6 @@ def build_renditions(story_id: int, master_name: str) -> None:
         hero_renditions=record
     )
     if updated:
-        pagecache.invalidate()  # pages showing the hero can now use its renditions
+        purge_on_commit(story_key(story_id))  # its pages can now use the renditions
     else:
         images.delete_files(images.rendition_names(record))

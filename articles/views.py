@@ -1,23 +1,24 @@
-from django.core.cache import cache
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.functional import SimpleLazyObject
 from django.views.generic import ListView
 from taggit.models import Tag
 
-from articles import pagecache
+from articles import counts
+from articles.cachekeys import NEWS, section_key, story_key, tag_key
 from articles.metadata import story_json_ld
-from articles.models import Section, Story
+from articles.models import Section, Story, Visibility
 from articles.pagination import ArchivePaginator
 from articles.related import similar_news
 from articles.search import CANDIDATES as SEARCH_CANDIDATES
 from articles.search import MAX_QUERY_LENGTH, QueryTooLong, clean_query, snippet
-from members import membership
+from articles.search import search as search_stories
+from httpcache import pages
+from members.membership import is_member
 
 STORIES_PER_PAGE = 12
 FRONT_PAGE_LATEST = 6
@@ -31,23 +32,34 @@ class StoryListView(ListView):
     context_object_name = "stories"
 
     def get_queryset(self):
-        return Story.objects.visible_to(self.request.user).cards()
+        return self.narrow(Story.objects.visible_to(self.request.user).cards())
+
+    def narrow(self, stories):
+        """This list's stories among ``stories``."""
+        return stories
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        # The count is cached per list and per audience (what visible_to shows).
-        audience = membership.audience(self.request.user)
+        visibilities = list(Visibility) if is_member(self.request.user) else [Visibility.PUBLIC]
         return ArchivePaginator(
-            queryset, per_page, count_key=f"{self.list_key()}:{audience}", **kwargs
+            queryset,
+            per_page,
+            count=lambda: counts.live_count(self.count_key(), visibilities, self.narrow),
+            **kwargs,
         )
 
-    def list_key(self) -> str:
-        return "news"
+    def count_key(self) -> str:
+        return counts.NEWS
+
+    def cache_key(self) -> str:
+        return NEWS
 
     def get_heading(self):
         return "Latest news"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=self.get_heading(), **kwargs)
+        context = super().get_context_data(heading=self.get_heading(), **kwargs)
+        shows_news(self.request, context["stories"], self.cache_key())
+        return context
 
 
 class TagStoryListView(StoryListView):
@@ -55,10 +67,16 @@ class TagStoryListView(StoryListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
+        return super().get_queryset()
 
-    def list_key(self) -> str:
-        return f"tag:{self.tag.pk}"
+    def narrow(self, stories):
+        return stories.filter(tags=self.tag)
+
+    def count_key(self) -> str:
+        return counts.tag_key(self.tag.pk)
+
+    def cache_key(self) -> str:
+        return tag_key(self.tag.pk)
 
     def get_heading(self):
         return f"Stories tagged “{self.tag.name}”"
@@ -72,10 +90,16 @@ class SectionStoryListView(StoryListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(section=self.section)
+        return super().get_queryset()
 
-    def list_key(self) -> str:
-        return f"section:{self.section.pk}"
+    def narrow(self, stories):
+        return stories.filter(section=self.section)
+
+    def count_key(self) -> str:
+        return counts.section_key(self.section.pk)
+
+    def cache_key(self) -> str:
+        return section_key(self.section.pk)
 
     def get_heading(self):
         return self.section.name
@@ -84,80 +108,44 @@ class SectionStoryListView(StoryListView):
         return super().get_context_data(section=self.section, **kwargs)
 
 
+def shows_news(request, stories, *keys: str) -> None:
+    """Tell the HTTP cache this page shows ``stories`` and the lists ``keys``, and
+    changes by itself when the next scheduled story goes live."""
+    pages.tag(request, *keys, *(story_key(story.pk) for story in stories))
+    pages.changes_at(request, Story.objects.next_go_live())
+
+
 def home(request):
     """The front page: the latest featured story leads, the latest news follows."""
     visible = Story.objects.visible_to(request.user).cards()
     lead = visible.filter(featured=True).first() or visible.first()
-    latest = visible.exclude(pk=lead.pk) if lead else visible
-    return render(
-        request,
-        "articles/home.html",
-        {"lead": lead, "stories": latest[:FRONT_PAGE_LATEST]},
-    )
-
-
-# The parts of a story page that are the same for many readers, and what each
-# varies by besides the story and the generation.
-STORY_FRAGMENTS = {
-    "social": "articles/_story_social.html",  # the host asked for (absolute links)
-    "body": "articles/_story_body.html",
-    "similar": "articles/_similar_news.html",  # the reader's audience
-}
+    latest = list((visible.exclude(pk=lead.pk) if lead else visible)[:FRONT_PAGE_LATEST])
+    shows_news(request, [lead, *latest] if lead else latest, NEWS)
+    return render(request, "articles/home.html", {"lead": lead, "stories": latest})
 
 
 def story_detail(request, slug):
-    """A live story; for a non-member, a member-only story shows only its teaser.
-
-    The story, and the parts of its page that are the same for many readers
-    (its body, its social metadata, the Similar News box for the reader's
-    audience), are kept in the cache under the page cache's generation, so
-    they hold until the news changes and never past the next go-live. They
-    come back in one round trip; only what is missing is queried and rendered.
-    ``live()`` still decides what is live: a story it found stays live until
-    an edit moves the generation on.
-    """
-    current = pagecache.generation()
-    audience = membership.audience(request.user)
-    keys = {
-        "story": f"pages:story:{current}:{slug}",
-        "social": f"pages:story-social:{current}:{slug}:{request.scheme}:{request.get_host()}",
-        "body": f"pages:story-body:{current}:{slug}",
-        "similar": f"pages:story-similar:{current}:{slug}:{audience}",
-    }
-    found = cache.get_many(keys.values())
-    kept = {name: found[key] for name, key in keys.items() if key in found}
-    fresh = {}
-
-    story = kept.get("story")
-    if story is None:
-        story = get_object_or_404(Story.objects.live().select_related("section"), slug=slug)
-        fresh["story"] = story
+    """A live story; for a non-member, a member-only story shows only its teaser."""
+    story = get_object_or_404(Story.objects.live().select_related("section"), slug=slug)
     if not story.is_readable_by(request.user):
+        shows_news(request, [story])
         response = render(
             request,
             "articles/story_teaser.html",
             {"story": story, "json_ld": story_json_ld(story, request, teaser=True)},
         )
         response["X-Robots-Tag"] = "noindex"
-    else:
-        context = {
-            "story": story,
-            "similar": SimpleLazyObject(lambda: similar_news(story, request.user)),
-            "json_ld": SimpleLazyObject(lambda: story_json_ld(story, request)),
-        }
-        if any(name not in kept for name in STORY_FRAGMENTS):
-            prefetch_related_objects([story], "tags")  # once, for every fragment to render
-        for name, template in STORY_FRAGMENTS.items():
-            if name not in kept:
-                fresh[name] = render_to_string(template, context, request)
-        fragments = {name: kept[name] if name in kept else fresh[name] for name in STORY_FRAGMENTS}
-        response = render(
-            request, "articles/story_detail.html", {"story": story, "fragments": fragments}
-        )
-        if story.is_members_only:
-            patch_cache_control(response, private=True, no_store=True)
-    if fresh and (timeout := pagecache.fragment_seconds()) > 0:
-        cache.set_many({keys[name]: value for name, value in fresh.items()}, timeout)
+        return response
+    prefetch_related_objects([story], "tags")
+    similar = similar_news(story, request.user)
+    shows_news(request, [story, *(suggestion.story for suggestion in similar)])
+    response = render(
+        request,
+        "articles/story_detail.html",
+        {"story": story, "similar": similar, "json_ld": story_json_ld(story, request)},
+    )
+    if story.is_members_only:
+        patch_cache_control(response, private=True, no_store=True)
     return response
 
 
@@ -176,8 +164,7 @@ def search(request):
     context["query"] = query
     if query:
         results = (
-            Story.objects.visible_to(request.user)
-            .search(query)
+            search_stories(Story.objects.visible_to(request.user), query)
             .select_related("section")
             .defer("search_vector")
         )
@@ -188,6 +175,7 @@ def search(request):
             raise Http404("No such page of results.") from error
         for story in page.object_list:
             story.snippet = snippet(story.body or story.standfirst, query)
+        shows_news(request, page.object_list, NEWS)
         context.update(
             page_obj=page,
             paginator=paginator,
@@ -210,3 +198,16 @@ def robots_txt(request):
         f"Sitemap: {sitemap}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sitemap_index(request, **kwargs):
+    response = sitemap_views.index(request, **kwargs)
+    shows_news(request, [], NEWS)
+    return response
+
+
+def sitemap(request, **kwargs):
+    """A sitemap section: it lists the public stories, so it leaves the cache with the news."""
+    response = sitemap_views.sitemap(request, **kwargs)
+    shows_news(request, [], NEWS)
+    return response

@@ -16,6 +16,21 @@ class SchoolQuerySet(models.QuerySet):
     def current_members(self):
         return self.members_on(timezone.localdate())
 
+    def next_membership_change(self) -> datetime.datetime | None:
+        """The next midnight at which some school joins or leaves: the directory changes then."""
+        today = timezone.localdate()
+        found = self.aggregate(
+            start=models.Min("member_since", filter=models.Q(member_since__gt=today)),
+            end=models.Min("membership_expires", filter=models.Q(membership_expires__gte=today)),
+        )
+        days = [found["start"]]
+        if found["end"] is not None:
+            days.append(found["end"] + datetime.timedelta(days=1))  # the last day is included
+        days = [day for day in days if day is not None]
+        if not days:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(min(days), datetime.time()))
+
 
 class School(models.Model):
     """A school (or other organisation) of the region; a member while its dates say so."""

@@ -2,24 +2,20 @@ from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import InvalidPage
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, ListView
 
-from articles.models import Story
-from articles.pagination import ArchivePaginator
-from articles.search import clean_text
+from httpcache import pages
 from members.forms import AccountForm, LoginForm, RequestAccessForm
 from members.membership import is_member
 from members.models import School
 from members.services import AccessRequestError, access_request_confirm, access_request_submit
+from members.signals import SCHOOLS
 
-UPDATES_PER_PAGE = 12
 SCHOOLS_PER_PAGE = 30
 MAX_FILTER_LENGTH = 100
 SET_PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -40,29 +36,11 @@ class LogoutView(auth_views.LogoutView):
 @never_cache
 @login_required
 def home(request):
-    """The member area: member-only updates, the member's school, their account."""
+    """The member area: member-only updates (``{% member_updates %}``), the member's
+    school, their account."""
     if not is_member(request.user):
         return render(request, "members/not_member.html", status=403)
-    updates = ArchivePaginator(
-        Story.objects.member_updates(request.user).cards(),
-        UPDATES_PER_PAGE,
-        count_key="member-updates",
-    )
-    try:
-        page = updates.page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        raise Http404("No such page.") from error
-    return render(
-        request,
-        "members/home.html",
-        {
-            "page_obj": page,
-            "stories": page.object_list,
-            "paginator": updates,
-            "is_paginated": updates.num_pages > 1,
-            "school": request.user.school,
-        },
-    )
+    return render(request, "members/home.html", {"school": request.user.school})
 
 
 @never_cache
@@ -137,9 +115,14 @@ class SchoolDirectoryView(ListView):
     paginate_by = SCHOOLS_PER_PAGE
 
     def param(self, name: str) -> str:
-        return clean_text(self.request.GET.get(name, ""))[:MAX_FILTER_LENGTH]
+        """A filter's text, without control characters (PostgreSQL refuses NUL)."""
+        raw = self.request.GET.get(name, "")
+        text = "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in raw)
+        return " ".join(text.split())[:MAX_FILTER_LENGTH]
 
     def get_queryset(self):
+        pages.tag(self.request, SCHOOLS)
+        pages.changes_at(self.request, School.objects.next_membership_change())
         schools = School.objects.current_members()
         if query := self.param("q"):
             schools = schools.filter(Q(name__icontains=query) | Q(postcode__istartswith=query))

@@ -60,17 +60,20 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "axes",
+    "httpcache",
     "members",
     "articles",
 ]
 
 MIDDLEWARE = [
-    # First, so that a cached page skips everything below (its stored headers
-    # already hold what the rest added), and cached pages answer 304 too.
+    # First, so that its ETag covers the final response: unchanged pages
+    # answer 304 (Varnish passes If-None-Match through on a pass or miss).
     "django.middleware.http.ConditionalGetMiddleware",
-    "articles.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before any view reads the database (it reads the epoch first), and
+    # after whitenoise, so static files skip it.
+    "httpcache.pages.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -111,43 +114,34 @@ DATABASES = {
     )
 }
 
-# The cache: Redis in production (REDIS_URL or CACHE_URL), shared by every
-# app server; local memory by default. Pages, Similar News weights and the
-# page-cache generation live here; nothing that must survive a restart.
+# The HTTP cache (Varnish, deploy/varnish/) keeps anonymous pages; the app
+# says for how long and under which keys (httpcache.pages), and purges those
+# keys after each change commits (httpcache.purges). HTTP_CACHE_URLS lists
+# the caches to purge (`make serve` sets it); empty, nothing is purged.
+HTTP_CACHE_URLS = env_list("HTTP_CACHE_URLS")
+# The longest a shared cache may keep an anonymous page; shorter when the
+# page changes by itself sooner (a scheduled story, a membership date).
+HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", 300))
+HTTP_CACHE_PURGE_TIMEOUT = float(os.environ.get("HTTP_CACHE_PURGE_TIMEOUT", 2.0))
+
+# Django's cache framework: Redis in production (REDIS_URL or CACHE_URL),
+# local memory by default, `dummy://` for none. Nothing on a page's path
+# depends on it: pages are cached by Varnish, derived data lives in the
+# database. It is here for what only the app can cache.
 CACHE_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "locmem://")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
-            "BACKEND": "newsroom.cache.ResilientRedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "newsroom",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 elif CACHE_URL.startswith("dummy://"):
-    # No cache at all: every request renders from the database. For
-    # measuring the cost of a cold page (bench/serve.py), not for serving.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            # Room for a weight per tag (Similar News) and many pages.
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
-    }
-# Markup that depends only on the code and settings (the site's header and
-# footer) is kept for the life of each process, never shared.
-CACHES["process"] = {
-    "BACKEND": CACHES["default"]["BACKEND"]
-    if CACHE_URL.startswith("dummy://")
-    else "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "process",
-}
-# Anonymous pages are served from the cache for up to this long; any edit
-# makes them stale at once (articles.pagecache), and a scheduled story's
-# time cuts it short.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "members.User"

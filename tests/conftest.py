@@ -3,7 +3,7 @@ import io
 import itertools
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -25,12 +25,9 @@ def run_on_commit_at_once(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache(settings):
-    """Each test starts with an empty cache, and pages are rendered, not cached,
-    unless a test turns the page cache on (tests/articles/test_page_cache.py)."""
+def fresh_cache():
+    """Each test starts with an empty cache."""
     cache.clear()
-    caches["process"].clear()
-    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,102 @@
+"""What follows a change to the news, from one place.
+
+Inside the change's transaction, ``story_changed`` (called by the signal
+receivers in ``articles.signals``) records which cached pages must go (the
+``httpcache`` outbox) and notes the story for after commit. Once the
+transaction commits, each noted story gets its side effects once, however
+many signals its save sent: tag copies, search vector, list counts,
+renditions queued, replaced image files deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+
+from articles import counts, images, search
+from articles.cachekeys import NEWS, section_key, story_key, tag_key
+from articles.models import Story, TaggedStory
+from articles.tasks import build_renditions
+from httpcache.pages import EVERYTHING
+from httpcache.purges import purge_on_commit
+
+
+@dataclass
+class _AfterCommit:
+    """This transaction's changed stories, handled once it commits."""
+
+    story_ids: set[int] = field(default_factory=set)
+    tag_ids: set[int] = field(default_factory=set)
+    stale_files: list[str] = field(default_factory=list)
+    renditions: dict[int, str] = field(default_factory=dict)
+
+    def __call__(self):
+        for story_id in sorted(self.story_ids):
+            _refresh_derived(story_id)
+        counts.recount(tag_ids=sorted(self.tag_ids))
+        if self.stale_files:
+            images.delete_files(self.stale_files)
+        for story_id, master in self.renditions.items():
+            build_renditions.enqueue(story_id, master)
+
+
+def _queued() -> _AfterCommit | None:
+    """The work already queued for the current transaction's commit, if any."""
+    db = transaction.get_connection()
+    if db.in_atomic_block:
+        for _savepoints, callback, _robust in db.run_on_commit:
+            if isinstance(callback, _AfterCommit):
+                return callback
+    return None
+
+
+def story_changed(
+    story: Story,
+    *,
+    tag_ids=(),
+    stale_files=(),
+    renditions_from: str | None = None,
+    deleted: bool = False,
+) -> None:
+    """Note a change to ``story``: drop the pages that show it, refresh what derives from it.
+
+    Called in the change's transaction; ``deleted`` before the story's rows go.
+    """
+    tag_ids = set(tag_ids) | set(story.tagged_items.values_list("tag_id", flat=True))
+    purge_on_commit(
+        story_key(story.pk),
+        NEWS,
+        section_key(story.section_id),
+        *(tag_key(pk) for pk in tag_ids),
+    )
+    queued = _queued()
+    work = queued or _AfterCommit()
+    if not deleted:
+        work.story_ids.add(story.pk)
+    work.tag_ids |= tag_ids
+    work.stale_files += stale_files
+    if renditions_from:
+        work.renditions[story.pk] = renditions_from
+    if queued is None:
+        transaction.on_commit(work, robust=True)  # outside a transaction: at once
+
+
+def story_shown_differently(story_id: int) -> None:
+    """Only how a story looks changed (its renditions, its picks): drop its pages."""
+    purge_on_commit(story_key(story_id))
+
+
+def everything_changed() -> None:
+    """Something every page shows changed (a section's or tag's name)."""
+    purge_on_commit(EVERYTHING)
+
+
+def _refresh_derived(story_id: int) -> None:
+    """Tag copies and search vector, from the story as committed."""
+    story = Story.objects.filter(pk=story_id).first()
+    if story is None:
+        return
+    TaggedStory.objects.filter(content_object_id=story_id).update(**TaggedStory.copied_from(story))
+    if connection.vendor == "postgresql":
+        search.update_search_vector(story)

@@ -31,7 +31,8 @@ test: install
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Production settings on this machine: gunicorn, whitenoise, DEBUG off, a
+# Production settings on this machine: Varnish on PORT in front of gunicorn
+# (PORT + 1) and the purge worker (deploy/serve), whitenoise, DEBUG off, a
 # local secret key, plain HTTP. DATABASE_URL and REDIS_URL are honoured.
 SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat .secret_key)" \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 \
@@ -44,8 +45,7 @@ WORKERS ?= 2
 serve: install .secret_key
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
-	$(SERVE_ENV) $(VENV)/bin/gunicorn newsroom.wsgi -w $(WORKERS) -b 127.0.0.1:$(PORT) \
-		--access-logfile - --error-logfile -
+	$(SERVE_ENV) PORT=$(PORT) WORKERS=$(WORKERS) VENV=$(VENV) deploy/serve
 
 # The serving benchmark (about 20 minutes): wrk against gunicorn on PostgreSQL
 # and SQLite, cached and uncached, with a trivial-WSGI ceiling and a soak.

@@ -33,7 +33,7 @@ class _AfterCommit:
 
     def __call__(self):
         for story_id in sorted(self.story_ids):
-            _refresh_derived(story_id)
+            refresh_derived(story_id)
         counts.recount(tag_ids=sorted(self.tag_ids))
         if self.stale_files:
             images.delete_files(self.stale_files)
@@ -92,7 +92,7 @@ def everything_changed() -> None:
     purge_on_commit(EVERYTHING)
 
 
-def _refresh_derived(story_id: int) -> None:
+def refresh_derived(story_id: int) -> None:
     """Tag copies and search vector, from the story as committed."""
     story = Story.objects.filter(pk=story_id).first()
     if story is None:

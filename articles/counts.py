@@ -14,17 +14,8 @@ from collections import Counter
 from django.db import transaction
 from django.db.models import Count, Sum
 
+from articles.cachekeys import NEWS, section_key, tag_key
 from articles.models import ListCount, Section, Status, Story, TaggedStory, Visibility
-
-NEWS = "news"
-
-
-def section_key(section_id: int) -> str:
-    return f"section:{section_id}"
-
-
-def tag_key(tag_id: int) -> str:
-    return f"tag:{tag_id}"
 
 
 def published(keys: list[str], visibilities: list[str]) -> dict[str, int]:
@@ -83,6 +74,8 @@ def recount(*, tag_ids=()) -> None:
     )
 
 
+@transaction.atomic
 def recount_all() -> None:
     """Every list's count afresh (after a bulk load that bypassed ``save()``)."""
+    ListCount.objects.all().delete()
     recount(tag_ids=list(TaggedStory.objects.values_list("tag_id", flat=True).distinct()))

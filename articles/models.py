@@ -421,7 +421,7 @@ class TaggedStory(TaggedItemBase):
 class ListCount(models.Model):
     """How many published stories (scheduled ones included) a list holds, by visibility.
 
-    Lists are "news" (every story), "section:<id>" and "tag:<id>". Kept by
+    Lists are named by their cache keys (``articles.cachekeys``). Kept by
     ``articles.changes`` after every change, so no page counts the archive:
     a page's count is this less the few stories still scheduled
     (``articles.counts``). Similar News weighs tags by the same numbers.

@@ -41,6 +41,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles import counts
+from articles.cachekeys import NEWS, tag_key
 from articles.models import Status, Story, TaggedStory, Visibility
 from members.membership import is_member
 
@@ -216,7 +217,7 @@ def tag_weights(tag_ids: list[int]) -> dict[int, float]:
     Published rather than live: the kept counts include the few scheduled
     stories, which moves a weight by a hair and saves counting per request.
     """
-    keys = {tag_id: counts.tag_key(tag_id) for tag_id in tag_ids}
-    found = counts.published([counts.NEWS, *keys.values()], list(Visibility))
-    total = found[counts.NEWS]
+    keys = {tag_id: tag_key(tag_id) for tag_id in tag_ids}
+    found = counts.published([NEWS, *keys.values()], list(Visibility))
+    total = found[NEWS]
     return {tag_id: math.log(1 + total / max(found[key], 1)) for tag_id, key in keys.items()}

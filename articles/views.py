@@ -43,14 +43,12 @@ class StoryListView(ListView):
         return ArchivePaginator(
             queryset,
             per_page,
-            count=lambda: counts.live_count(self.count_key(), visibilities, self.narrow),
+            count=lambda: counts.live_count(self.list_key(), visibilities, self.narrow),
             **kwargs,
         )
 
-    def count_key(self) -> str:
-        return counts.NEWS
-
-    def cache_key(self) -> str:
+    def list_key(self) -> str:
+        """The list's name: its kept count's and its cache key."""
         return NEWS
 
     def get_heading(self):
@@ -58,7 +56,7 @@ class StoryListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(heading=self.get_heading(), **kwargs)
-        shows_news(self.request, context["stories"], self.cache_key())
+        shows_news(self.request, context["stories"], self.list_key())
         return context
 
 
@@ -72,10 +70,7 @@ class TagStoryListView(StoryListView):
     def narrow(self, stories):
         return stories.filter(tags=self.tag)
 
-    def count_key(self) -> str:
-        return counts.tag_key(self.tag.pk)
-
-    def cache_key(self) -> str:
+    def list_key(self) -> str:
         return tag_key(self.tag.pk)
 
     def get_heading(self):
@@ -95,10 +90,7 @@ class SectionStoryListView(StoryListView):
     def narrow(self, stories):
         return stories.filter(section=self.section)
 
-    def count_key(self) -> str:
-        return counts.section_key(self.section.pk)
-
-    def cache_key(self) -> str:
+    def list_key(self) -> str:
         return section_key(self.section.pk)
 
     def get_heading(self):

@@ -49,7 +49,7 @@ def count_lists(apps, schema_editor):
     )
     for section_id, visibility, n in rows:
         counts[("news", visibility)] += n
-        counts[(f"section:{section_id}", visibility)] += n
+        counts[(f"section-{section_id}", visibility)] += n
     rows = (
         TaggedStory.objects.filter(status="published")
         .values_list("tag_id", "visibility")
@@ -57,7 +57,7 @@ def count_lists(apps, schema_editor):
         .order_by()
     )
     for tag_id, visibility, n in rows:
-        counts[(f"tag:{tag_id}", visibility)] += n
+        counts[(f"tag-{tag_id}", visibility)] += n
     ListCount.objects.bulk_create(
         [ListCount(key=key, visibility=v, published=n) for (key, v), n in counts.items()]
     )

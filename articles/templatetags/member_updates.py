@@ -9,6 +9,7 @@ from django.core.paginator import InvalidPage
 from django.http import Http404
 
 from articles import counts
+from articles.cachekeys import NEWS
 from articles.models import Story, Visibility
 from articles.pagination import ArchivePaginator
 
@@ -24,7 +25,7 @@ def member_updates(context):
     updates = ArchivePaginator(
         Story.objects.member_updates(request.user).cards(),
         UPDATES_PER_PAGE,
-        count=lambda: counts.live_count(counts.NEWS, [Visibility.MEMBERS]),
+        count=lambda: counts.live_count(NEWS, [Visibility.MEMBERS]),
     )
     try:
         page = updates.page(request.GET.get("page") or 1)

@@ -1,8 +1,10 @@
 """Lists count from kept counts, which follow every change and every go-live."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -78,3 +80,24 @@ def test_a_scheduled_story_joins_the_count_when_its_time_comes_with_nothing_run(
     )
 
     assert total_on(client, reverse("articles:story-list")) == 2
+
+
+def test_refresh_derived_rebuilds_counts_after_a_bulk_load(client, story_factory, section):
+    story_factory()
+    Story.objects.bulk_create(
+        [
+            Story(
+                title=f"Bulk {n}",
+                slug=f"bulk-{n}",
+                standfirst="Loaded in bulk.",
+                section=section,
+                status=Status.PUBLISHED,
+                published_at=timezone.now() - datetime.timedelta(days=n + 1),
+            )
+            for n in range(3)
+        ]
+    )
+
+    call_command("refresh_derived", stdout=io.StringIO())
+
+    assert total_on(client, reverse("articles:story-list")) == 4

@@ -1,0 +1,24 @@
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from articles import counts
+from articles.changes import refresh_derived
+from articles.models import Story
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild what derives from stories: tag copies, search vectors (PostgreSQL) and list "
+        "counts. Saves keep them current after commit; run this after a bulk load that "
+        "bypassed save(), or if a process died between a commit and its follow-up work."
+    )
+
+    def handle(self, *args, **options):
+        ids = list(Story.objects.values_list("pk", flat=True))
+        for number, story_id in enumerate(ids, 1):
+            refresh_derived(story_id)
+            if number % 1000 == 0:
+                self.stdout.write(f"{number} of {len(ids)} stories")
+        counts.recount_all()
+        vectors = " and search vectors" if connection.vendor == "postgresql" else ""
+        self.stdout.write(f"Refreshed tag copies{vectors} of {len(ids)} stories, and the counts.")

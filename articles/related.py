@@ -200,11 +200,13 @@ def _nearest_with_tags(story_id: int, published_at, tags: dict[int, str], viewer
         "ORDER BY published_at ASC LIMIT %s"
     )
     parts, params = [], []
-    for tag_id in tags:
+    # The SQL text depends only on how many tags there are, so the driver
+    # parses it once per tag count, not once per story.
+    for number, tag_id in enumerate(tags):
         common = [tag_id, Status.PUBLISHED, story_id, *audience_params]
-        parts.append(f"SELECT * FROM ({before}) AS before_{tag_id}")
+        parts.append(f"SELECT * FROM ({before}) AS before_{number}")
         params += [*common, anchor, CANDIDATES_PER_SIDE]
-        parts.append(f"SELECT * FROM ({after}) AS after_{tag_id}")
+        parts.append(f"SELECT * FROM ({after}) AS after_{number}")
         params += [*common, anchor, now, CANDIDATES_PER_SIDE]
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)

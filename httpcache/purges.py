@@ -109,15 +109,19 @@ def deliver_pending(limit: int = 1000) -> int:
     ids = [purge.pk for purge in pending]
     keys = sorted({key for purge in pending for key in purge.key_list})
     epoch = max(purge.epoch for purge in pending)
-    try:
-        for base_url in settings.HTTP_CACHE_URLS:
+    errors = []
+    # Every cache is tried, so one that is down keeps no other one stale.
+    for base_url in settings.HTTP_CACHE_URLS:
+        try:
             for start in range(0, len(keys), KEYS_PER_REQUEST):
                 _send(base_url, keys[start : start + KEYS_PER_REQUEST], epoch)
-    except (OSError, http.client.HTTPException, PurgeRefused) as error:
+        except (OSError, http.client.HTTPException, PurgeRefused) as error:
+            errors.append(f"{base_url}: {error}")
+    if errors:
         Purge.objects.filter(pk__in=ids).update(
-            attempts=F("attempts") + 1, last_error=str(error)[:300]
+            attempts=F("attempts") + 1, last_error="; ".join(errors)[:300]
         )
-        log.warning("Purge of %d change(s) not delivered yet: %s", len(ids), error)
+        log.warning("Purge of %d change(s) not delivered yet: %s", len(ids), "; ".join(errors))
         return 0
     Purge.objects.filter(pk__in=ids).update(
         delivered_at=timezone.now(), attempts=F("attempts") + 1, last_error=""

@@ -1,5 +1,7 @@
 """Changes are recorded in their transaction and purged from the HTTP cache after commit."""
 
+import threading
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
@@ -7,6 +9,7 @@ from django.urls import reverse
 
 from articles.models import Visibility
 from httpcache.models import Purge
+from tests.httpcache.conftest import FakeVarnish
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -141,3 +144,21 @@ def test_no_cache_configured_records_nothing(settings, story_factory):
     story_factory()
 
     assert not Purge.objects.exists()
+
+
+def test_a_cache_that_is_down_keeps_no_other_cache_stale(settings, story_factory):
+    down, up = FakeVarnish(), FakeVarnish()
+    down.refuse = True
+    servers = [down, up]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.HTTP_CACHE_URLS = [down.url, up.url]
+    try:
+        story = story_factory()
+
+        assert f"story-{story.pk}" in up.purged_keys()
+        assert Purge.objects.filter(delivered_at__isnull=True).exists()  # retried for the other
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()

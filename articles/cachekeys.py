@@ -7,6 +7,7 @@ sitemap, search). A change purges the keys of what it touches
 """
 
 NEWS = "news"
+TAG_PREFIX = "tag-"
 
 
 def story_key(story_id: int) -> str:
@@ -14,7 +15,7 @@ def story_key(story_id: int) -> str:
 
 
 def tag_key(tag_id: int) -> str:
-    return f"tag-{tag_id}"
+    return f"{TAG_PREFIX}{tag_id}"
 
 
 def section_key(section_id: int) -> str:

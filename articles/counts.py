@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Sum
 
 from articles.cachekeys import NEWS, section_key, tag_key
@@ -26,7 +26,7 @@ def published(keys: list[str], visibilities: list[str]) -> dict[str, int]:
 
 
 def live_count(key: str, visibilities: list[str], narrow=None) -> int:
-    """Stories of ``visibilities`` live now in list ``key``.
+    """Stories of ``visibilities`` live now in list ``key``: one query.
 
     ``narrow`` filters a story queryset down to the list (none for "news"):
     it picks out the list's scheduled stories, which the kept count includes.
@@ -34,7 +34,16 @@ def live_count(key: str, visibilities: list[str], narrow=None) -> int:
     scheduled = Story.objects.scheduled().filter(visibility__in=visibilities)
     if narrow is not None:
         scheduled = narrow(scheduled)
-    return max(published([key], visibilities)[key] - scheduled.count(), 0)
+    kept = ListCount.objects.filter(key=key, visibility__in=visibilities).values("published")
+    kept_sql, kept_params = kept.query.sql_with_params()
+    scheduled_sql, scheduled_params = scheduled.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COALESCE(SUM(published), 0) FROM ({kept_sql}) AS kept)"
+            f" - (SELECT COUNT(*) FROM ({scheduled_sql}) AS scheduled)",
+            (*kept_params, *scheduled_params),
+        )
+        return max(cursor.fetchone()[0], 0)
 
 
 @transaction.atomic

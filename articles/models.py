@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -25,6 +27,13 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
 }
+
+
+@functools.lru_cache(maxsize=20_000)
+def slug_url(route: str, slug: str) -> str:
+    """``reverse(route, slug=slug)``, worked out once per slug: every card and list
+    asks for dozens, and the answer depends only on the slug and the URLconf."""
+    return reverse(route, kwargs={"slug": slug})
 
 
 class Status(models.TextChoices):
@@ -107,7 +116,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section-detail", kwargs={"slug": self.slug})
+        return slug_url("articles:section-detail", self.slug)
 
 
 class Story(models.Model):
@@ -269,7 +278,7 @@ class Story(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:story-detail", kwargs={"slug": self.slug})
+        return slug_url("articles:story-detail", self.slug)
 
     def _store_master(self):
         """Replace a new upload by its upright, metadata-free master before saving."""

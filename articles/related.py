@@ -38,11 +38,14 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import CharField, OuterRef, Subquery, Sum, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from articles import counts
-from articles.cachekeys import NEWS, tag_key
-from articles.models import Status, Story, TaggedStory, Visibility
+from articles.cachekeys import NEWS, TAG_PREFIX, tag_key
+from articles.models import ListCount, Status, Story, TaggedStory, Visibility
 from members.membership import is_member
 
 BOX_SIZE = 3
@@ -85,11 +88,15 @@ def similar_news(story: Story, viewer, limit: int = BOX_SIZE) -> list[Suggestion
     visible = Story.objects.visible_to(viewer)
     chosen: dict[int, Suggestion] = {}
 
-    manual_ids = list(
-        visible.filter(picked_by__story=story)
-        .order_by("picked_by__order", "picked_by__id")
-        .values_list("id", flat=True)[:limit]
-    )
+    # The story page says whether there are picks at all (``has_picks``):
+    # most stories have none, and then this query is not needed.
+    manual_ids = []
+    if getattr(story, "has_picks", True):
+        manual_ids = list(
+            visible.filter(picked_by__story=story)
+            .order_by("picked_by__order", "picked_by__id")
+            .values_list("id", flat=True)[:limit]
+        )
     for story_id in manual_ids:
         chosen[story_id] = Suggestion(story=None, reason=MANUAL)
 
@@ -129,22 +136,22 @@ def _automatic(story: Story, viewer, exclude) -> list[tuple[int, Suggestion]]:
         return []
     # A draft being previewed in the admin is placed at now.
     published_at = story.published_at or timezone.now()
-    candidate_ids = _nearest_with_tags(story.id, published_at, tags, viewer) - set(exclude)
-    if not candidate_ids:
-        return []
-
-    weights = tag_weights(list(tags))
     found: dict[int, dict] = {}
-    rows = TaggedStory.objects.filter(
-        content_object_id__in=candidate_ids, tag_id__in=list(tags)
-    ).values_list("content_object_id", "tag_id", "section_id", "published_at")
-    for story_id, tag_id, section_id, candidate_published_at in rows:
+    published: dict[int, int] = {}  # per tag, and None for the whole news
+    rows = _shared_tags_of_nearest(story.id, published_at, tags, viewer)
+    for story_id, tag_id, section_id, candidate_published_at, tag_count, all_count in rows:
+        published[tag_id], published[None] = tag_count or 0, all_count or 0
+        if story_id in exclude:
+            continue
         entry = found.setdefault(
             story_id,
             {"tags": [], "section_id": section_id, "published_at": candidate_published_at},
         )
         entry["tags"].append(tag_id)
+    if not found:
+        return []
 
+    weights = {tag_id: idf(published[None], published[tag_id]) for tag_id in published if tag_id}
     scored = []
     for story_id, entry in found.items():
         # Whole days, so that stories on the same day tie on date.
@@ -177,11 +184,14 @@ def _tags_of(story: Story) -> dict[int, str]:
     return {tag.id: tag.name for tag in story.tags.all()}
 
 
-def _nearest_with_tags(story_id: int, published_at, tags: dict[int, str], viewer) -> set[int]:
-    """Ids of visible stories sharing a tag, nearest in date on each side: one query.
+def _shared_tags_of_nearest(story_id: int, published_at, tags: dict[int, str], viewer):
+    """(story, tag, section, published_at) of every tag this story shares with the
+    visible stories nearest it in date on each side of each tag: one query.
 
-    Written as SQL because the ORM cannot put sliced queries inside a UNION
-    on SQLite; each part is a range scan of the (tag, published_at) index.
+    The neighbours are written as SQL because the ORM cannot put sliced
+    queries inside a UNION on SQLite; each part is a range scan of the
+    (tag, published_at) index. The SQL text depends only on how many tags
+    there are, so the driver parses it once per tag count, not per story.
     """
     now = timezone.now()
     anchor = min(published_at, now)
@@ -200,26 +210,43 @@ def _nearest_with_tags(story_id: int, published_at, tags: dict[int, str], viewer
         "ORDER BY published_at ASC LIMIT %s"
     )
     parts, params = [], []
-    # The SQL text depends only on how many tags there are, so the driver
-    # parses it once per tag count, not once per story.
     for number, tag_id in enumerate(tags):
         common = [tag_id, Status.PUBLISHED, story_id, *audience_params]
         parts.append(f"SELECT * FROM ({before}) AS before_{number}")
         params += [*common, anchor, CANDIDATES_PER_SIDE]
         parts.append(f"SELECT * FROM ({after}) AS after_{number}")
         params += [*common, anchor, now, CANDIDATES_PER_SIDE]
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return {row[0] for row in cursor.fetchall()}
+    nearest = RawSQL(" UNION ALL ".join(parts), params)
+    return (
+        TaggedStory.objects.filter(content_object_id__in=nearest, tag_id__in=list(tags))
+        .annotate(
+            tag_count=_published(Concat(Value(TAG_PREFIX), Cast(OuterRef("tag_id"), CharField()))),
+            all_count=_published(Value(NEWS)),
+        )
+        .values_list(
+            "content_object_id", "tag_id", "section_id", "published_at", "tag_count", "all_count"
+        )
+    )
+
+
+def _published(key) -> Subquery:
+    """The kept count of published stories in list ``key``, as a subquery (see tag weights)."""
+    kept = ListCount.objects.filter(key=key).values("key").annotate(n=Sum("published"))
+    return Subquery(kept.values("n"))
+
+
+def idf(stories: int, with_tag: int) -> float:
+    """A tag's weight: its inverse document frequency."""
+    return math.log(1 + stories / max(with_tag, 1))
 
 
 def tag_weights(tag_ids: list[int]) -> dict[int, float]:
-    """Inverse document frequency of each tag over published stories: one query.
+    """Each tag's weight over published stories (the box reads the same counts
+    along with its candidates).
 
     Published rather than live: the kept counts include the few scheduled
     stories, which moves a weight by a hair and saves counting per request.
     """
     keys = {tag_id: tag_key(tag_id) for tag_id in tag_ids}
     found = counts.published([NEWS, *keys.values()], list(Visibility))
-    total = found[NEWS]
-    return {tag_id: math.log(1 + total / max(found[key], 1)) for tag_id, key in keys.items()}
+    return {tag_id: idf(found[NEWS], found[key]) for tag_id, key in keys.items()}

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -11,7 +11,7 @@ from taggit.models import Tag
 from articles import counts
 from articles.cachekeys import NEWS, section_key, story_key, tag_key
 from articles.metadata import story_json_ld
-from articles.models import Section, Story, Visibility
+from articles.models import RelatedPick, Section, Story, Visibility
 from articles.pagination import ArchivePaginator
 from articles.related import similar_news
 from articles.search import CANDIDATES as SEARCH_CANDIDATES
@@ -118,7 +118,9 @@ def home(request):
 
 def story_detail(request, slug):
     """A live story; for a non-member, a member-only story shows only its teaser."""
-    story = get_object_or_404(Story.objects.live().select_related("section"), slug=slug)
+    stories = Story.objects.live().select_related("section")
+    picks = RelatedPick.objects.filter(story=OuterRef("pk"))
+    story = get_object_or_404(stories.annotate(has_picks=Exists(picks)), slug=slug)
     if not story.is_readable_by(request.user):
         shows_news(request, [story])
         response = render(

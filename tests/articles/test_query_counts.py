@@ -12,16 +12,16 @@ pytestmark = pytest.mark.django_db
 # Page -> queries for an anonymous reader, with no cache anywhere: every
 # page is rendered from the database (Varnish keeps it afterwards). Each page
 # also asks for the section navigation and the next scheduled go-live (which
-# bounds its s-maxage). Lists count from the kept list counts, less the
-# stories still scheduled, then fetch a page's ids and its cards.
+# bounds its s-maxage). Lists count from the kept list counts less the
+# stories still scheduled (one query), then fetch a page's ids and its cards.
 PINNED = {
     "front page": 4,  # navigation, lead story, latest stories, next go-live
-    "news list": 6,  # navigation, kept count, scheduled, page ids, cards, next go-live
-    "tag page": 7,  # the tag, then as the news list
-    "section page": 7,  # the section, then as the news list
-    # navigation, the story, its tags, Similar News (picks, neighbours, tag
-    # weights, shared tags, cards), next go-live
-    "story page": 9,
+    "news list": 5,  # navigation, count, page ids, cards, next go-live
+    "tag page": 6,  # the tag, then as the news list
+    "section page": 6,  # the section, then as the news list
+    # navigation, the story (and whether it has picks: none here), its tags,
+    # Similar News (the neighbours' shared tags and their weights, cards), next go-live
+    "story page": 6,
 }
 
 

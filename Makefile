@@ -47,8 +47,9 @@ serve: install .secret_key
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(SERVE_ENV) PORT=$(PORT) WORKERS=$(WORKERS) VENV=$(VENV) deploy/serve
 
-# The serving benchmark (about 20 minutes): wrk against gunicorn on PostgreSQL
-# and SQLite, cached and uncached, with a trivial-WSGI ceiling and a soak.
+# The serving benchmark (about 12 minutes, plus seeding the first time): the
+# cached story through Varnish against nginx and a trivial-WSGI ceiling, every
+# page with no cache at all, publish-to-visible through Varnish, and a soak.
 bench: install
 	cd bench && ../$(PY) serve.py
 

@@ -13,6 +13,7 @@ nothing at all when no HTTP cache is configured (``HTTP_CACHE_URLS``).
 
 from __future__ import annotations
 
+import datetime
 import http.client
 import logging
 from urllib.parse import urlsplit
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 
 # Keys per PURGE request: keeps the header well under Varnish's 8 KB limit.
 KEYS_PER_REQUEST = 200
+# Delivered purges are kept this long for the admin's list, then deleted.
+KEEP_DELIVERED = datetime.timedelta(days=7)
 
 
 class PurgeRefused(Exception):
@@ -127,6 +130,12 @@ def deliver_pending(limit: int = 1000) -> int:
         delivered_at=timezone.now(), attempts=F("attempts") + 1, last_error=""
     )
     return len(ids)
+
+
+def forget_delivered(older_than: datetime.timedelta = KEEP_DELIVERED) -> int:
+    """Delete delivered purges older than ``older_than``: the outbox does not grow forever."""
+    deleted, _ = Purge.objects.filter(delivered_at__lt=timezone.now() - older_than).delete()
+    return deleted
 
 
 def pending_summary() -> dict | None:

@@ -1,11 +1,13 @@
 """Changes are recorded in their transaction and purged from the HTTP cache after commit."""
 
+import datetime
 import threading
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Visibility
 from httpcache.models import Purge
@@ -162,3 +164,13 @@ def test_a_cache_that_is_down_keeps_no_other_cache_stale(settings, story_factory
         for server in servers:
             server.shutdown()
             server.server_close()
+
+
+def test_delivered_purges_are_forgotten_after_a_week(fake_varnish, story_factory):
+    story_factory()
+    Purge.objects.update(delivered_at=timezone.now() - datetime.timedelta(days=8))
+    story_factory()
+
+    call_command("deliver_purges", once=True)
+
+    assert Purge.objects.count() == 1

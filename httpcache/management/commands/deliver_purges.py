@@ -6,6 +6,7 @@ from django.db import DatabaseError, close_old_connections
 from httpcache import purges
 
 POLL_SECONDS = 1.0
+CLEAN_UP_SECONDS = 3600.0
 
 
 class Command(BaseCommand):
@@ -23,10 +24,14 @@ class Command(BaseCommand):
         if not purges.enabled():
             self.stderr.write("HTTP_CACHE_URLS is empty: there is no cache to purge.")
             return
+        next_clean_up = 0.0
         while True:
             close_old_connections()
             try:
                 delivered = purges.deliver_pending()
+                if time.monotonic() >= next_clean_up:
+                    purges.forget_delivered()
+                    next_clean_up = time.monotonic() + CLEAN_UP_SECONDS
             except DatabaseError as error:  # the database restarting: try again shortly
                 self.stderr.write(f"Database unavailable, retrying: {error}")
                 delivered = 0

@@ -19,7 +19,7 @@ from articles.cachekeys import NEWS, section_key, story_key, tag_key
 from articles.models import Story, TaggedStory
 from articles.tasks import build_renditions
 from httpcache.pages import EVERYTHING
-from httpcache.purges import purge_on_commit
+from httpcache.purges import purge_on_commit, queued_on_commit
 
 
 @dataclass
@@ -41,16 +41,6 @@ class _AfterCommit:
             build_renditions.enqueue(story_id, master)
 
 
-def _queued() -> _AfterCommit | None:
-    """The work already queued for the current transaction's commit, if any."""
-    db = transaction.get_connection()
-    if db.in_atomic_block:
-        for _savepoints, callback, _robust in db.run_on_commit:
-            if isinstance(callback, _AfterCommit):
-                return callback
-    return None
-
-
 def story_changed(
     story: Story,
     *,
@@ -70,7 +60,7 @@ def story_changed(
         section_key(story.section_id),
         *(tag_key(pk) for pk in tag_ids),
     )
-    queued = _queued()
+    queued = queued_on_commit(_AfterCommit)
     work = queued or _AfterCommit()
     if not deleted:
         work.story_ids.add(story.pk)

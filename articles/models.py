@@ -46,6 +46,11 @@ class Visibility(models.TextChoices):
     MEMBERS = "members", "Members only"
 
 
+def visibilities_for(user) -> list[str]:
+    """The visibilities ``visible_to(user)`` shows: what kept counts are summed over."""
+    return list(Visibility) if is_member(user) else [Visibility.PUBLIC]
+
+
 class StoryQuerySet(models.QuerySet):
     """The only place that knows what is live and who may see it."""
 
@@ -67,8 +72,8 @@ class StoryQuerySet(models.QuerySet):
         Members (and staff) see member-only stories too; everyone else sees
         public ones only.
         """
-        live = self.live()
-        return live if is_member(user) else live.filter(visibility=Visibility.PUBLIC)
+        live, seen = self.live(), visibilities_for(user)
+        return live if len(seen) == len(Visibility) else live.filter(visibility__in=seen)
 
     def member_updates(self, user):
         """Live member-only stories, for members; nothing for anyone else."""

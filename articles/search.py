@@ -32,6 +32,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Story, TaggedStory
+from members.text import clean_text
 
 MAX_QUERY_LENGTH = 200
 CANDIDATES = 200
@@ -39,17 +40,11 @@ SEARCH_CONFIG = "english"
 SNIPPET_WORDS = 40
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HEADING_END = re.compile(r"(?<![.!?:])</h[1-6]>", re.IGNORECASE)
 
 
 class QueryTooLong(ValueError):
     pass
-
-
-def clean_text(raw: str) -> str:
-    """Drop control characters (PostgreSQL refuses NUL) and surplus space."""
-    return " ".join(_CONTROL.sub(" ", raw).split())
 
 
 def clean_query(raw: str) -> str:

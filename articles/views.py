@@ -11,14 +11,13 @@ from taggit.models import Tag
 from articles import counts
 from articles.cachekeys import NEWS, section_key, story_key, tag_key
 from articles.metadata import story_json_ld
-from articles.models import RelatedPick, Section, Story, Visibility
+from articles.models import RelatedPick, Section, Story, visibilities_for
 from articles.pagination import ArchivePaginator
 from articles.related import similar_news
 from articles.search import CANDIDATES as SEARCH_CANDIDATES
 from articles.search import MAX_QUERY_LENGTH, QueryTooLong, clean_query, snippet
 from articles.search import search as search_stories
 from httpcache import pages
-from members.membership import is_member
 
 STORIES_PER_PAGE = 12
 FRONT_PAGE_LATEST = 6
@@ -39,7 +38,7 @@ class StoryListView(ListView):
         return stories
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        visibilities = list(Visibility) if is_member(self.request.user) else [Visibility.PUBLIC]
+        visibilities = visibilities_for(self.request.user)
         return ArchivePaginator(
             queryset,
             per_page,
@@ -194,14 +193,16 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def sitemap_index(request, **kwargs):
-    response = sitemap_views.index(request, **kwargs)
-    shows_news(request, [], NEWS)
-    return response
+def _listing_the_news(view):
+    """``view``, its page leaving the HTTP cache with the news (the sitemap lists stories)."""
+
+    def listing(request, **kwargs):
+        response = view(request, **kwargs)
+        shows_news(request, [], NEWS)
+        return response
+
+    return listing
 
 
-def sitemap(request, **kwargs):
-    """A sitemap section: it lists the public stories, so it leaves the cache with the news."""
-    response = sitemap_views.sitemap(request, **kwargs)
-    shows_news(request, [], NEWS)
-    return response
+sitemap_index = _listing_the_news(sitemap_views.index)
+sitemap = _listing_the_news(sitemap_views.sitemap)

@@ -52,6 +52,17 @@ def _next_epoch() -> int:
     return Epoch.objects.values_list("value", flat=True).get(pk=1)
 
 
+def queued_on_commit(kind: type):
+    """The callable of type ``kind`` already queued for this transaction's commit, if any:
+    work that many saves in one transaction add to, run once when it commits."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        for _savepoints, callback, _robust in connection.run_on_commit:
+            if isinstance(callback, kind):
+                return callback
+    return None
+
+
 class _Delivery:
     """This transaction's purge row, and its delivery once the transaction commits."""
 
@@ -66,16 +77,13 @@ def purge_on_commit(*keys: str) -> None:
     """Record that pages carrying any of ``keys`` must leave the HTTP cache after commit."""
     if not enabled() or not keys:
         return
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        for _savepoints, callback, _robust in connection.run_on_commit:
-            if isinstance(callback, _Delivery):
-                purge = callback.purge
-                merged = set(purge.key_list) | set(keys)
-                if len(merged) > len(purge.key_list):
-                    purge.keys = " ".join(sorted(merged))
-                    purge.save(update_fields=["keys"])
-                return
+    if (delivery := queued_on_commit(_Delivery)) is not None:
+        purge = delivery.purge
+        merged = set(purge.key_list) | set(keys)
+        if len(merged) > len(purge.key_list):
+            purge.keys = " ".join(sorted(merged))
+            purge.save(update_fields=["keys"])
+        return
     purge = Purge.objects.create(keys=" ".join(sorted(set(keys))), epoch=_next_epoch())
     transaction.on_commit(_Delivery(purge), robust=True)
 

@@ -15,6 +15,7 @@ from members.membership import is_member
 from members.models import School
 from members.services import AccessRequestError, access_request_confirm, access_request_submit
 from members.signals import SCHOOLS
+from members.text import clean_text
 
 SCHOOLS_PER_PAGE = 30
 MAX_FILTER_LENGTH = 100
@@ -115,10 +116,7 @@ class SchoolDirectoryView(ListView):
     paginate_by = SCHOOLS_PER_PAGE
 
     def param(self, name: str) -> str:
-        """A filter's text, without control characters (PostgreSQL refuses NUL)."""
-        raw = self.request.GET.get(name, "")
-        text = "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in raw)
-        return " ".join(text.split())[:MAX_FILTER_LENGTH]
+        return clean_text(self.request.GET.get(name, ""))[:MAX_FILTER_LENGTH]
 
     def get_queryset(self):
         pages.tag(self.request, SCHOOLS)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.db import connection, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Subquery, Sum
 
 from articles.cachekeys import NEWS, section_key, tag_key
 from articles.models import ListCount, Section, Status, Story, TaggedStory, Visibility
@@ -23,6 +23,13 @@ def published(keys: list[str], visibilities: list[str]) -> dict[str, int]:
     rows = ListCount.objects.filter(key__in=keys, visibility__in=visibilities)
     found = dict(rows.values_list("key").annotate(total=Sum("published")).order_by())
     return {key: found.get(key, 0) for key in keys}
+
+
+def published_in(key) -> Subquery:
+    """``published`` for one list, over every visibility, as a subquery: ``key`` may
+    be an expression naming the list from the outer query's row (Similar News)."""
+    kept = ListCount.objects.filter(key=key).values("key").annotate(n=Sum("published"))
+    return Subquery(kept.values("n"))
 
 
 def live_count(key: str, visibilities: list[str], narrow=None) -> int:

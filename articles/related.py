@@ -38,15 +38,14 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import CharField, OuterRef, Subquery, Sum, Value
+from django.db.models import CharField, OuterRef, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from articles import counts
 from articles.cachekeys import NEWS, TAG_PREFIX, tag_key
-from articles.models import ListCount, Status, Story, TaggedStory, Visibility
-from members.membership import is_member
+from articles.models import Status, Story, TaggedStory, Visibility, visibilities_for
 
 BOX_SIZE = 3
 CANDIDATES_PER_SIDE = 12
@@ -196,8 +195,8 @@ def _shared_tags_of_nearest(story_id: int, published_at, tags: dict[int, str], v
     now = timezone.now()
     anchor = min(published_at, now)
     table = connection.ops.quote_name(TaggedStory._meta.db_table)
-    audience = "" if is_member(viewer) else "AND visibility = %s"
-    audience_params = [] if is_member(viewer) else [Visibility.PUBLIC]
+    seen = visibilities_for(viewer)
+    audience = f"AND visibility IN ({', '.join(['%s'] * len(seen))})"
     before = (
         f"SELECT content_object_id FROM {table} WHERE tag_id = %s AND status = %s "
         f"AND NOT never_suggest AND content_object_id <> %s {audience} AND published_at <= %s "
@@ -211,7 +210,7 @@ def _shared_tags_of_nearest(story_id: int, published_at, tags: dict[int, str], v
     )
     parts, params = [], []
     for number, tag_id in enumerate(tags):
-        common = [tag_id, Status.PUBLISHED, story_id, *audience_params]
+        common = [tag_id, Status.PUBLISHED, story_id, *seen]
         parts.append(f"SELECT * FROM ({before}) AS before_{number}")
         params += [*common, anchor, CANDIDATES_PER_SIDE]
         parts.append(f"SELECT * FROM ({after}) AS after_{number}")
@@ -220,19 +219,15 @@ def _shared_tags_of_nearest(story_id: int, published_at, tags: dict[int, str], v
     return (
         TaggedStory.objects.filter(content_object_id__in=nearest, tag_id__in=list(tags))
         .annotate(
-            tag_count=_published(Concat(Value(TAG_PREFIX), Cast(OuterRef("tag_id"), CharField()))),
-            all_count=_published(Value(NEWS)),
+            tag_count=counts.published_in(
+                Concat(Value(TAG_PREFIX), Cast(OuterRef("tag_id"), CharField()))
+            ),
+            all_count=counts.published_in(Value(NEWS)),
         )
         .values_list(
             "content_object_id", "tag_id", "section_id", "published_at", "tag_count", "all_count"
         )
     )
-
-
-def _published(key) -> Subquery:
-    """The kept count of published stories in list ``key``, as a subquery (see tag weights)."""
-    kept = ListCount.objects.filter(key=key).values("key").annotate(n=Sum("published"))
-    return Subquery(kept.values("n"))
 
 
 def idf(stories: int, with_tag: int) -> float:

@@ -136,8 +136,8 @@ class StoryAdmin(admin.ModelAdmin):
         if story is not None:
             extra_context = (extra_context or {}) | {
                 "similar_news_audiences": [
-                    ("The public", similar_news(story, AnonymousUser())),
-                    ("Members", similar_news(story, request.user)),
+                    ("The public", similar_news(story, AnonymousUser(), explain=True)),
+                    ("Members", similar_news(story, request.user, explain=True)),
                 ]
             }
         return super().change_view(request, object_id, form_url, extra_context)

@@ -4,8 +4,9 @@ Inside the change's transaction, ``story_changed`` (called by the signal
 receivers in ``articles.signals``) records which cached pages must go (the
 ``httpcache`` outbox) and notes the story for after commit. Once the
 transaction commits, each noted story gets its side effects once, however
-many signals its save sent: tag copies, search vector, list counts,
-renditions queued, replaced image files deleted.
+many signals its save sent: tag copies, search vector, list counts, Similar
+News boxes ranked again (its own and its neighbours'), renditions queued,
+replaced image files deleted.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
-from articles import counts, images, search
+from articles import counts, images, related, search
 from articles.cachekeys import NEWS, section_key, story_key, tag_key
-from articles.models import Story, TaggedStory
-from articles.tasks import build_renditions
+from articles.models import AutomaticPick, Story, TaggedStory
+from articles.tasks import build_renditions, rank_similar_news
 from httpcache.pages import EVERYTHING
 from httpcache.purges import purge_on_commit, queued_on_commit
 
@@ -28,6 +29,7 @@ class _AfterCommit:
 
     story_ids: set[int] = field(default_factory=set)
     tag_ids: set[int] = field(default_factory=set)
+    boxes_holding_deleted: set[int] = field(default_factory=set)
     stale_files: list[str] = field(default_factory=list)
     renditions: dict[int, str] = field(default_factory=dict)
 
@@ -35,6 +37,11 @@ class _AfterCommit:
         for story_id in sorted(self.story_ids):
             refresh_derived(story_id)
         counts.recount(tag_ids=sorted(self.tag_ids))
+        boxes = set(self.boxes_holding_deleted)
+        for story_id in self.story_ids:
+            boxes |= related.affected_by(story_id)
+        if boxes:
+            rank_similar_news.enqueue(sorted(boxes))
         if self.stale_files:
             images.delete_files(self.stale_files)
         for story_id, master in self.renditions.items():
@@ -62,7 +69,10 @@ def story_changed(
     )
     queued = queued_on_commit(_AfterCommit)
     work = queued or _AfterCommit()
-    if not deleted:
+    if deleted:
+        holding = AutomaticPick.objects.filter(pick=story).values_list("story_id", flat=True)
+        work.boxes_holding_deleted |= set(holding)
+    else:
         work.story_ids.add(story.pk)
     work.tag_ids |= tag_ids
     work.stale_files += stale_files

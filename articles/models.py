@@ -390,6 +390,38 @@ class RelatedPick(models.Model):
         return f"{self.story} → {self.pick}"
 
 
+class AutomaticPick(models.Model):
+    """A Similar News pick the ranking chose, kept for one audience.
+
+    ``articles.related`` works these out after a change to the story or to a
+    story near it sharing a tag, so a story page reads its box instead of
+    ranking candidates on every view. Who may see a pick is still decided on
+    ``Story`` when the page is shown.
+    """
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="automatic_picks")
+    pick = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="picked_automatically")
+    # The widest visibility the pick was ranked among: "public" for everyone
+    # else, "members" for members and staff.
+    audience = models.CharField(max_length=10, choices=Visibility)
+    rank = models.PositiveSmallIntegerField()
+    score = models.FloatField()
+    shared_tags = models.JSONField(default=list)  # [[name, weight], ...], heaviest first
+    same_section = models.BooleanField(default=False)
+    days_apart = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["story", "audience", "rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "audience", "rank"], name="unique_automatic_pick_rank"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.story} → {self.pick} ({self.audience}, {self.rank})"
+
+
 class TaggedStory(TaggedItemBase):
     """A story's tag, with copies of the story fields Similar News ranks by.
 

@@ -1,8 +1,8 @@
-"""Background work: renditions are made once, after the story is saved."""
+"""Background work, after a story is saved: renditions, and Similar News ranked again."""
 
 from django.tasks import task
 
-from articles import images
+from articles import images, related
 from articles.cachekeys import story_key
 from httpcache.purges import purge_on_commit
 
@@ -29,3 +29,12 @@ def build_renditions(story_id: int, master_name: str) -> None:
         purge_on_commit(story_key(story_id))  # its pages can now use the renditions
     else:
         images.delete_files(images.rendition_names(record))
+
+
+@task
+def rank_similar_news(story_ids: list[int]) -> None:
+    """Rank the Similar News boxes of ``story_ids`` again; drop the cached pages
+    of those whose box changed."""
+    changed = related.refresh_boxes(story_ids)
+    if changed:
+        purge_on_commit(*(story_key(story_id) for story_id in changed))

@@ -32,7 +32,15 @@ from django.utils import timezone  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 
 from articles.counts import recount_all  # noqa: E402
-from articles.models import ListCount, Status, Story, TaggedStory, Visibility  # noqa: E402
+from articles.models import (  # noqa: E402
+    AutomaticPick,
+    ListCount,
+    Status,
+    Story,
+    TaggedStory,
+    Visibility,
+)
+from articles.related import refresh_all_boxes  # noqa: E402
 from articles.search import search_vector  # noqa: E402
 from members.models import School, User  # noqa: E402
 
@@ -103,6 +111,7 @@ def seed(stories: int) -> None:
         # The vector the app builds on save, bar the tags (a bench detail).
         Story.objects.update(search_vector=search_vector(""))
     recount_all()
+    refresh_all_boxes()
     analyze()
 
 
@@ -173,9 +182,13 @@ if __name__ == "__main__":
     Story.objects.filter(slug__startswith=PUBLISHED_BY_BENCH).delete()
     if Story.objects.count() != wanted:
         seed(wanted)
-    elif not ListCount.objects.exists():
-        # Seeded before list counts were kept (and migrated since): count now.
-        recount_all()
+    else:
+        # Seeded before list counts or Similar News boxes were kept (and
+        # migrated since): work them out now.
+        if not ListCount.objects.exists():
+            recount_all()
+        if not AutomaticPick.objects.exists():
+            refresh_all_boxes()
         analyze()
     people()
     print(json.dumps(describe(wanted)))

@@ -20,8 +20,8 @@ PINNED = {
     "tag page": 6,  # the tag, then as the news list
     "section page": 6,  # the section, then as the news list
     # navigation, the story (and whether it has picks: none here), its tags,
-    # Similar News (the neighbours' shared tags and their weights, cards), next go-live
-    "story page": 6,
+    # Similar News (the kept box's cards), next go-live
+    "story page": 5,
 }
 
 

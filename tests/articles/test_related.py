@@ -8,12 +8,22 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles import counts
-from articles.models import RelatedPick, Section, Status, Story, TaggedStory, Visibility
+from articles.models import (
+    AutomaticPick,
+    RelatedPick,
+    Section,
+    Status,
+    Story,
+    TaggedStory,
+    Visibility,
+)
 from articles.related import (
     LATEST_FALLBACK,
     MANUAL,
     SECTION_FALLBACK,
     SHARED_TAGS,
+    refresh_all_boxes,
+    refresh_boxes,
     similar_news,
     tag_weights,
 )
@@ -69,7 +79,7 @@ def test_send_funding_stories_relate_to_each_other_before_a_sports_day_story(cor
 
 
 def test_automatic_pick_explains_its_shared_tags_and_score(corpus):
-    first = similar_news(corpus["send hub"], ANONYMOUS)[0]
+    first = similar_news(corpus["send hub"], ANONYMOUS, explain=True)[0]
 
     assert first.reason == SHARED_TAGS
     assert [name for name, _ in first.shared_tags] == ["funding", "send"]
@@ -273,6 +283,40 @@ def test_making_a_story_members_only_takes_it_out_of_public_boxes(corpus, member
     assert "High-needs deficit" in titles(similar_news(corpus["send hub"], member))
 
 
+def test_a_new_story_sharing_rare_tags_enters_the_box_of_an_older_one(corpus, story_factory):
+    story_factory(title="SEND funding review", tags=["send", "funding"], published_at=days_ago(3))
+
+    assert titles(similar_news(corpus["send hub"], ANONYMOUS))[0] == "SEND funding review"
+
+
+def test_a_scheduled_story_joins_boxes_when_it_goes_live_with_nothing_saved(
+    corpus, story_factory, monkeypatch
+):
+    goes_live = timezone.now() + datetime.timedelta(minutes=30)
+    story_factory(title="SEND plan", tags=["send", "funding", "schools"], published_at=goes_live)
+    assert "SEND plan" not in titles(similar_news(corpus["send hub"], ANONYMOUS))
+
+    an_hour_later = goes_live + datetime.timedelta(minutes=30)
+    monkeypatch.setattr("articles.models.timezone.now", lambda: an_hour_later)
+
+    assert titles(similar_news(corpus["send hub"], ANONYMOUS))[0] == "SEND plan"
+
+
+def test_ranking_every_box_at_once_gives_the_boxes_ranked_one_by_one(corpus):
+    def kept():
+        return list(
+            AutomaticPick.objects.order_by("story", "audience", "rank").values_list(
+                "story", "audience", "rank", "pick", "score"
+            )
+        )
+
+    refresh_boxes(Story.objects.values_list("pk", flat=True))
+    one_by_one = kept()
+    refresh_all_boxes()
+
+    assert kept() == one_by_one
+
+
 def bulk_seed(count, section):
     """Many live stories quickly: bulk inserts with their tag rows."""
     tags = [Tag.objects.get_or_create(name=f"bulk-{n}", slug=f"bulk-{n}")[0] for n in range(20)]
@@ -321,7 +365,7 @@ def test_the_box_costs_the_same_queries_with_10_and_1000_stories(
         assert len(box) == 3
         costs.append(len(queries))
 
-    # manual picks, the neighbours' shared tags with their tags' kept counts, cards
+    # manual picks, the kept box's cards, the manual pick's card
     assert costs == [3, 3]
 
 

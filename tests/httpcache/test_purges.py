@@ -37,6 +37,15 @@ def test_saving_a_story_purges_its_pages_its_lists_and_its_tags(fake_varnish, st
     }
 
 
+def test_a_story_whose_similar_news_changes_leaves_the_cache(fake_varnish, story_factory):
+    older = story_factory(tags=["ofsted", "inspection"])
+    fake_varnish.purges.clear()
+
+    story_factory(title="Inspection framework", tags=["ofsted", "inspection"])
+
+    assert f"story-{older.pk}" in fake_varnish.purged_keys()
+
+
 def test_nothing_is_purged_before_the_change_commits(fake_varnish, story_factory):
     story = story_factory()
     fake_varnish.purges.clear()

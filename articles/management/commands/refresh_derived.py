@@ -1,16 +1,17 @@
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from articles import counts
+from articles import counts, related
 from articles.changes import refresh_derived
 from articles.models import Story
 
 
 class Command(BaseCommand):
     help = (
-        "Rebuild what derives from stories: tag copies, search vectors (PostgreSQL) and list "
-        "counts. Saves keep them current after commit; run this after a bulk load that "
-        "bypassed save(), or if a process died between a commit and its follow-up work."
+        "Rebuild what derives from stories: tag copies, search vectors (PostgreSQL), list "
+        "counts and Similar News boxes. Saves keep them current after commit; run this after "
+        "a bulk load that bypassed save(), or if a process died between a commit and its "
+        "follow-up work."
     )
 
     def handle(self, *args, **options):
@@ -20,5 +21,8 @@ class Command(BaseCommand):
             if number % 1000 == 0:
                 self.stdout.write(f"{number} of {len(ids)} stories")
         counts.recount_all()
-        vectors = " and search vectors" if connection.vendor == "postgresql" else ""
-        self.stdout.write(f"Refreshed tag copies{vectors} of {len(ids)} stories, and the counts.")
+        related.refresh_all_boxes()
+        vectors = ", search vectors" if connection.vendor == "postgresql" else ""
+        self.stdout.write(
+            f"Refreshed tag copies{vectors} and Similar News of {len(ids)} stories, and the counts."
+        )

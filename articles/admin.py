@@ -60,8 +60,71 @@ def publication_state(story):
     return "Live" if story.is_live else "Scheduled"
 
 
+class StoryAdminForm(forms.ModelForm):
+    """The story form, refusing to overwrite a save made since it was opened."""
+
+    # When the story was last saved as this form was opened.
+    edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    # What the refusal compares, in the form's words.
+    compared = ["title", "slug", "standfirst", "body", "section", "byline", "hero_alt"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["edit_base"] = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self._refuse_if_saved_since(cleaned)
+        return cleaned
+
+    def _refuse_if_saved_since(self, cleaned):
+        """Someone saved the story after this form was opened: keep this person's
+        text in the form, say who saved and when, and what differs.
+
+        The story's row stays locked until this save commits (the admin saves
+        in a transaction), so of two saves at once the second sees the first.
+        """
+        saved = (
+            Story.objects.select_for_update()
+            .select_related("edited_by", "section")
+            .filter(pk=self.instance.pk)
+            .first()
+        )
+        if saved is None or saved.updated_at.isoformat() == self.data.get("edit_base"):
+            return
+        differences = [
+            self.fields[name].label or name
+            for name in self.compared
+            if name in self.fields and cleaned.get(name) != getattr(saved, name)
+        ]
+        who = saved.edited_by.get_full_name() or saved.edited_by.email if saved.edited_by else None
+        when = timezone.localtime(saved.updated_at).strftime("%-d %b %Y, %H:%M:%S")
+        # The next save, made knowing this, replaces their version.
+        self.data = self.data.copy()
+        self.data["edit_base"] = saved.updated_at.isoformat()
+        raise forms.ValidationError(
+            "%(who)s saved this story at %(when)s, after you opened it. Your changes are "
+            "still in the form and nothing was saved. %(differences)s Save again to replace "
+            "their version with yours, or open the story in another tab to compare.",
+            code="saved_since",
+            params={
+                "who": who or "Someone",
+                "when": when,
+                "differences": (
+                    f"Their version differs from yours in: {', '.join(differences)}."
+                    if differences
+                    else "The text fields are the same as yours."
+                ),
+            },
+        )
+
+
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
+    form = StoryAdminForm
     list_display = [
         "thumbnail",
         "title",
@@ -70,9 +133,10 @@ class StoryAdmin(admin.ModelAdmin):
         "published_at",
         "visibility",
         "featured",
+        "edited_by",
     ]
     list_filter = [StateFilter, "section", "visibility", "featured", "never_suggest", "tags"]
-    list_select_related = ["section"]
+    list_select_related = ["section", "edited_by"]
     search_fields = ["title", "standfirst", "slug", "body", "tags__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -106,9 +170,34 @@ class StoryAdmin(admin.ModelAdmin):
             round(story.hero_focal_y * 100, 1),
         )
 
+    # Only those who may publish (editors) set these; for a writer they are
+    # read-only, so the form leaves out whatever a POST says about them.
+    publishing_fields = ["status", "published_at", "visibility", "featured", "never_suggest"]
+
+    def can_publish(self, request) -> bool:
+        return request.user.has_perm("articles.publish_story")
+
+    def has_publish_permission(self, request) -> bool:
+        return self.can_publish(request)
+
+    def has_change_permission(self, request, obj=None):
+        """A writer edits drafts; a story once published is the editors' (writers see it)."""
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or obj.status == Status.DRAFT:
+            return allowed
+        return allowed and self.can_publish(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if self.can_publish(request) else readonly + self.publishing_fields
+
+    def save_model(self, request, obj, form, change):
+        obj.edited_by = request.user
+        super().save_model(request, obj, form, change)
+
     actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "standfirst", "body"]}),
+        (None, {"fields": ["title", "slug", "standfirst", "body", "edit_base"]}),
         (
             "Hero image",
             {
@@ -178,7 +267,7 @@ class StoryAdmin(admin.ModelAdmin):
             return obj.get_absolute_url()
         return reverse("admin:articles_story_preview", args=[obj.pk])
 
-    @admin.action(description="Publish selected stories", permissions=["change"])
+    @admin.action(description="Publish selected stories", permissions=["publish"])
     def publish(self, request, queryset):
         now = timezone.now()
         count = 0
@@ -189,7 +278,7 @@ class StoryAdmin(admin.ModelAdmin):
             count += 1
         self.message_user(request, f"Published {stories(count)}.", messages.SUCCESS)
 
-    @admin.action(description="Unpublish selected stories (back to draft)", permissions=["change"])
+    @admin.action(description="Unpublish selected stories (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
         count = 0
         for story in queryset.filter(status=Status.PUBLISHED):

@@ -1,5 +1,6 @@
 import functools
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -213,6 +214,16 @@ class Story(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who last saved the story in the admin (None for scripts and imports).
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="last edited by",
+    )
     # PostgreSQL full-text search: title A, standfirst and tags B, body C.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -222,6 +233,13 @@ class Story(models.Model):
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
         verbose_name_plural = "stories"
+        permissions = [
+            (
+                "publish_story",
+                "Can publish, schedule, unpublish and feature stories, choose who sees them, "
+                "and edit live ones",
+            )
+        ]
         indexes = [
             models.Index(
                 fields=["status", "visibility", "-published_at", "-id"],

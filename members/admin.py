@@ -145,6 +145,22 @@ class UserAdmin(DjangoUserAdmin):
         ),
     ]
 
+    # Only a superuser makes staff or changes what staff may do: a membership
+    # manager runs members' accounts, never their own or another's powers.
+    powers = ["is_staff", "is_superuser", "groups", "user_permissions"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if request.user.is_superuser else readonly + self.powers
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or not obj.is_staff or request.user.is_superuser)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or not obj.is_staff or request.user.is_superuser)
+
     def get_urls(self):
         invite = path(
             "invite/",

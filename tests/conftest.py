@@ -9,6 +9,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Section, Status, Story, Visibility
+from members import roles
 from members.models import School, User
 
 PASSWORD = "a-long-test-password-41"
@@ -115,6 +116,33 @@ def staff_user(db):
         is_superuser=True,
         first_name="Sam",
     )
+
+
+def person_with_role(role, email, first_name):
+    """A staff account in ``role``: the group the roles migration makes (made again
+    here when a transactional test's flush has emptied the table)."""
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.filter(name=role).exists():
+        roles.ensure_roles()
+    person = User.objects.create_user(email, PASSWORD, is_staff=True, first_name=first_name)
+    person.groups.add(Group.objects.get(name=role))
+    return person
+
+
+@pytest.fixture
+def writer(db):
+    return person_with_role(roles.WRITER, "writer@example.org", "Wren")
+
+
+@pytest.fixture
+def editor(db):
+    return person_with_role(roles.EDITOR, "editor@example.org", "Eddie")
+
+
+@pytest.fixture
+def membership_manager(db):
+    return person_with_role(roles.MEMBERSHIP_MANAGER, "membership@example.org", "Mo")
 
 
 @pytest.fixture

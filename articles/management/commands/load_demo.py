@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -11,9 +12,16 @@ from articles import demo_content
 from articles.demo_images import hero_image
 from articles.models import Section, Status, Story
 from members.models import School
+from members.roles import EDITOR, MEMBERSHIP_MANAGER, WRITER, ensure_roles
 
-EDITOR_EMAIL = "editor@example.org"
 DEMO_PASSWORD = "newsroom-demo"
+# One staff account per role (none is a superuser: create one with
+# `manage.py createsuperuser` when you need it).
+DEMO_STAFF = [
+    ("writer@example.org", "Wren", "Writer", WRITER, "drafts stories, submits them"),
+    ("editor@example.org", "Demo", "Editor", EDITOR, "stories, sections, tags, picks"),
+    ("membership@example.org", "Mo", "Manager", MEMBERSHIP_MANAGER, "schools and people"),
+]
 YEAR = datetime.timedelta(days=365)
 
 
@@ -30,10 +38,13 @@ class Command(BaseCommand):
             self.load_schools()
         self.ensure_people()
         member = demo_content.DEMO_MEMBER["email"]
+        staff = "".join(
+            f"  {role.lower():<19} {email} / {DEMO_PASSWORD}  -> /admin/ ({does})\n"
+            for email, _, _, role, does in DEMO_STAFF
+        )
         self.stdout.write(
-            "\nDemo log-ins (development only):\n"
-            f"  staff editor  {EDITOR_EMAIL} / {DEMO_PASSWORD}  -> /admin/\n"
-            f"  member        {member} / {DEMO_PASSWORD}  -> /members/\n"
+            f"\nDemo log-ins (development only):\n{staff}"
+            f"  {'member':<19} {member} / {DEMO_PASSWORD}  -> /members/\n"
         )
 
     def load_schools(self):
@@ -52,10 +63,13 @@ class Command(BaseCommand):
 
     def ensure_people(self):
         User = get_user_model()
-        if not User.objects.filter(email=EDITOR_EMAIL).exists():
-            User.objects.create_superuser(
-                EDITOR_EMAIL, DEMO_PASSWORD, first_name="Demo", last_name="Editor"
-            )
+        ensure_roles()  # made by a migration, but gone after a `flush`
+        for email, first_name, last_name, role, _ in DEMO_STAFF:
+            if not User.objects.filter(email=email).exists():
+                person = User.objects.create_user(
+                    email, DEMO_PASSWORD, first_name=first_name, last_name=last_name, is_staff=True
+                )
+                person.groups.add(Group.objects.get(name=role))
         member = dict(demo_content.DEMO_MEMBER)
         school = School.objects.filter(urn=member.pop("school_urn")).first()
         if school and not User.objects.filter(email=member["email"]).exists():

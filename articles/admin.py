@@ -88,7 +88,7 @@ class StoryAdminForm(forms.ModelForm):
         in a transaction), so of two saves at once the second sees the first.
         """
         saved = (
-            Story.objects.select_for_update()
+            Story.objects.select_for_update(of=("self",))
             .select_related("edited_by", "section")
             .filter(pk=self.instance.pk)
             .first()

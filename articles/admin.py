@@ -1,15 +1,24 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
-from articles.models import RelatedPick, Section, Status, Story
+from articles import pending_uploads, publishing
+from articles.admin_history import StoryHistoryMixin
+from articles.admin_previews import StoryPreviewLinksMixin
+from articles.models import Redirect, RelatedPick, Section, Status, Story
+from articles.publishing import Step
 from articles.related import similar_news
 
 
@@ -19,6 +28,25 @@ class SectionAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """Old addresses: a moved story's earlier slugs, deleted stories (410), earlier sites."""
+
+    list_display = ["old_path", "goes_to", "created_at"]
+    search_fields = ["old_path", "new_path", "story__title"]
+    autocomplete_fields = ["story"]
+    fields = ["old_path", "story", "new_path"]
+
+    @admin.display(description="answers")
+    def goes_to(self, redirect):
+        if redirect.target:
+            return f"301 → {redirect.target}"
+        return "410 Gone"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("story")
 
 
 class RelatedPickInline(admin.TabularInline):
@@ -35,17 +63,43 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("live", "Live")]
+        return [
+            ("draft", "Draft"),
+            ("review", "In review"),
+            ("scheduled", "Scheduled"),
+            ("live", "Live"),
+        ]
 
     def queryset(self, request, queryset):
-        live = Story.objects.live()
         match self.value():
             case "draft":
                 return queryset.filter(status=Status.DRAFT)
+            case "review":
+                return queryset.filter(status=Status.REVIEW)
             case "scheduled":
-                return queryset.filter(status=Status.PUBLISHED).exclude(pk__in=live.values("pk"))
+                return queryset & Story.objects.scheduled()
             case "live":
-                return queryset.filter(pk__in=live.values("pk"))
+                return queryset & Story.objects.live()
+        return queryset
+
+
+class AuthorFilter(admin.SimpleListFilter):
+    """Who started the story: only staff who have, not every member's account."""
+
+    title = "author"
+    parameter_name = "author"
+
+    def lookups(self, request, model_admin):
+        authors = (
+            get_user_model()
+            .objects.filter(pk__in=Story.objects.values("created_by"))
+            .order_by("first_name", "last_name", "email")
+        )
+        return [(str(user.pk), user.get_full_name() or user.email) for user in authors]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(created_by=self.value())
         return queryset
 
 
@@ -53,11 +107,9 @@ def stories(count: int) -> str:
     return f"{count} stor{'y' if count == 1 else 'ies'}"
 
 
-@admin.display(description="state")
+@admin.display(description="state", ordering="status")
 def publication_state(story):
-    if story.status == Status.DRAFT:
-        return "Draft"
-    return "Live" if story.is_live else "Scheduled"
+    return publishing.state(story)
 
 
 class StoryAdminForm(forms.ModelForm):
@@ -65,6 +117,8 @@ class StoryAdminForm(forms.ModelForm):
 
     # When the story was last saved as this form was opened.
     edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
+    # A photo chosen on an earlier try that failed validation (articles.pending_uploads).
+    hero_image_pending = forms.CharField(widget=forms.HiddenInput, required=False)
 
     # What the refusal compares, in the form's words.
     compared = ["title", "slug", "standfirst", "body", "section", "byline", "hero_alt"]
@@ -74,10 +128,44 @@ class StoryAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["edit_base"] = self.instance.updated_at.isoformat()
 
+    # Set per request by StoryAdmin.get_form.
+    can_publish = False
+
+    def clean_hero_image(self):
+        """No new file chosen, none cleared: the photo kept from the last try, if any."""
+        image = self.cleaned_data.get("hero_image")
+        if self.files.get("hero_image") or image is False:
+            return image
+        return pending_uploads.load(self.data.get("hero_image_pending", "")) or image
+
+    def full_clean(self):
+        """Validate; when the form fails, keep a newly chosen photo for the next try."""
+        super().full_clean()
+        if not self.is_bound or not self._errors or "hero_image" in self._errors:
+            return
+        token = self.data.get("hero_image_pending", "")
+        if isinstance(self.files.get("hero_image"), UploadedFile):
+            token = pending_uploads.keep(self.files["hero_image"])
+            self.data = self.data.copy()
+            self.data["hero_image_pending"] = token
+        if kept := pending_uploads.describe(token):
+            self.fields["hero_image_pending"].widget.attrs.update(
+                {"data-preview-url": kept["url"], "data-original-name": kept["original"]}
+            )
+
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
             self._refuse_if_saved_since(cleaned)
+        step = publishing.step_from(self.data)
+        published_at = cleaned.get("published_at", self.instance.published_at)
+        reason = publishing.refusal(
+            step=step, published_at=published_at, can_publish=self.can_publish, now=timezone.now()
+        )
+        if reason and step is Step.SCHEDULE and "published_at" in self.fields:
+            self.add_error("published_at", reason)
+        elif reason:
+            raise forms.ValidationError(reason, code="step_refused")
         return cleaned
 
     def _refuse_if_saved_since(self, cleaned):
@@ -123,20 +211,30 @@ class StoryAdminForm(forms.ModelForm):
 
 
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
     form = StoryAdminForm
     list_display = [
-        "thumbnail",
         "title",
-        "section",
         publication_state,
-        "published_at",
+        "section",
+        "visibility",
+        "created_by",
+        "edited_by",
+        "last_change",
+    ]
+    list_display_links = ["title"]
+    list_filter = [
+        StateFilter,
+        AuthorFilter,
+        "section",
         "visibility",
         "featured",
-        "edited_by",
+        "never_suggest",
+        "tags",
     ]
-    list_filter = [StateFilter, "section", "visibility", "featured", "never_suggest", "tags"]
-    list_select_related = ["section", "edited_by"]
+    list_select_related = ["section", "created_by", "edited_by"]
+    # The latest work first, drafts included (they have no publication time).
+    ordering = ["-updated_at", "-id"]
     search_fields = ["title", "standfirst", "slug", "body", "tags__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -145,20 +243,23 @@ class StoryAdmin(admin.ModelAdmin):
 
     class Media:
         js = ["js/focal-point.js"]
-        css = {"all": ["css/admin-focal-point.css"]}
+        css = {"all": ["css/admin-story.css"]}
 
-    @admin.display(description="image")
-    def thumbnail(self, story):
-        if not story.hero_image:
-            return ""
-        picture = story.card_picture
-        src = picture["src"] if picture else story.hero_image.url
-        return format_html('<img class="story-thumb" src="{}" alt="">', src)
+    @admin.display(description="last change", ordering="updated_at")
+    def last_change(self, story):
+        return publishing.uk_time(story.updated_at, year=True)
 
     @admin.display(description="preview and focal point")
     def hero_preview(self, story):
+        """The stored photo; a newly chosen one replaces it here before any save
+        (js/focal-point.js), so the focal point can be set at once."""
         if not story.hero_image:
-            return "Upload an image and save to see it here."
+            return mark_safe(
+                '<div class="focal-preview" hidden><img alt="Preview of the chosen photo">'
+                '<span class="focal-preview__marker"></span></div>'
+                '<p class="focal-preview__empty">Choose a photo: it appears here, and a click '
+                "on it sets the focal point.</p>"
+            )
         return format_html(
             '<div class="focal-preview"><img src="{}" alt="{}" width="{}" height="{}">'
             '<span class="focal-preview__marker" style="left:{}%;top:{}%"></span></div>',
@@ -172,7 +273,7 @@ class StoryAdmin(admin.ModelAdmin):
 
     # Only those who may publish (editors) set these; for a writer they are
     # read-only, so the form leaves out whatever a POST says about them.
-    publishing_fields = ["status", "published_at", "visibility", "featured", "never_suggest"]
+    publishing_fields = ["published_at", "visibility", "featured", "never_suggest"]
 
     def can_publish(self, request) -> bool:
         return request.user.has_perm("articles.publish_story")
@@ -181,9 +282,10 @@ class StoryAdmin(admin.ModelAdmin):
         return self.can_publish(request)
 
     def has_change_permission(self, request, obj=None):
-        """A writer edits drafts; a story once published is the editors' (writers see it)."""
+        """A writer edits drafts and stories in review; a story once published
+        or scheduled is the editors' (writers see it)."""
         allowed = super().has_change_permission(request, obj)
-        if obj is None or obj.status == Status.DRAFT:
+        if obj is None or obj.status in (Status.DRAFT, Status.REVIEW):
             return allowed
         return allowed and self.can_publish(request)
 
@@ -191,13 +293,52 @@ class StoryAdmin(admin.ModelAdmin):
         readonly = list(super().get_readonly_fields(request, obj))
         return readonly if self.can_publish(request) else readonly + self.publishing_fields
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.can_publish = self.can_publish(request)
+        return form
+
     def save_model(self, request, obj, form, change):
+        step = publishing.step_from(request.POST)
+        publishing.take(obj, step, now=timezone.now())
         obj.edited_by = request.user
+        pending = form.data.get("hero_image_pending", "")
+        if pending and not form.files.get("hero_image"):
+            transaction.on_commit(lambda: pending_uploads.discard(pending), robust=True)
+        if not change:
+            obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        reversion.set_comment(publishing.summary(obj, step, created=not change))
+        if step is Step.SUBMIT:
+            publishing.notify_editors(obj, submitted_by=request.user)
+        # For message_user, which the admin calls once the save is done.
+        request.story_outcome = (obj, publishing.outcome(obj, step))
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        """After a save, say what state the story is in rather than "changed successfully"."""
+        saved = getattr(request, "story_outcome", None)
+        if saved and level == messages.SUCCESS:
+            story, outcome = saved
+            url = reverse("admin:articles_story_change", args=[story.pk])
+            message = format_html('“<a href="{}">{}</a>” {}', url, story.title, outcome)
+            del request.story_outcome
+        super().message_user(request, message, level, *args, **kwargs)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        story = obj or Story()
+        context["story_state"] = publishing.state(story) if obj else "New story, not saved yet"
+        context["publishing_steps"] = publishing.steps_for(
+            story, can_publish=self.can_publish(request)
+        )
+        context.update(self.preview_links_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "standfirst", "body", "edit_base"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "standfirst", "body", "edit_base", "hero_image_pending"]},
+        ),
         (
             "Hero image",
             {
@@ -215,7 +356,7 @@ class StoryAdmin(admin.ModelAdmin):
         ("Filing", {"fields": ["section", "tags", "byline"]}),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "visibility", "featured", "never_suggest"]},
+            {"fields": ["published_at", "visibility", "featured", "never_suggest"]},
         ),
     ]
 
@@ -250,14 +391,18 @@ class StoryAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.preview_view),
             name="articles_story_preview",
         )
-        return [preview, *super().get_urls()]
+        return [preview, *self.history_urls(), *self.preview_link_urls(), *super().get_urls()]
 
     def preview_view(self, request, object_id):
         """Show staff the story as readers will see it, whatever its state."""
         story = self.get_object(request, unquote(object_id))
         if story is None or not self.has_view_permission(request, story):
             raise Http404("No such story.")
-        response = render(request, "articles/story_detail.html", {"story": story, "preview": True})
+        response = render(
+            request,
+            "articles/story_detail.html",
+            {"story": story, "preview": True, "preview_state": publishing.state(story)},
+        )
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
         return response
@@ -267,14 +412,13 @@ class StoryAdmin(admin.ModelAdmin):
             return obj.get_absolute_url()
         return reverse("admin:articles_story_preview", args=[obj.pk])
 
-    @admin.action(description="Publish selected stories", permissions=["publish"])
+    @admin.action(description="Publish selected stories now", permissions=["publish"])
     def publish(self, request, queryset):
         now = timezone.now()
         count = 0
-        for story in queryset.exclude(status=Status.PUBLISHED):
-            story.status = Status.PUBLISHED
-            story.published_at = story.published_at or now
-            story.save(update_fields=["status", "published_at", "updated_at"])
+        for story in queryset.exclude(pk__in=Story.objects.live().values("pk")):
+            publishing.take(story, Step.PUBLISH, now=now)
+            self._save_step(request, story, Step.PUBLISH)
             count += 1
         self.message_user(request, f"Published {stories(count)}.", messages.SUCCESS)
 
@@ -282,7 +426,15 @@ class StoryAdmin(admin.ModelAdmin):
     def unpublish(self, request, queryset):
         count = 0
         for story in queryset.filter(status=Status.PUBLISHED):
-            story.status = Status.DRAFT
-            story.save(update_fields=["status", "updated_at"])
+            publishing.take(story, Step.UNPUBLISH, now=timezone.now())
+            self._save_step(request, story, Step.UNPUBLISH)
             count += 1
         self.message_user(request, f"Unpublished {stories(count)}.", messages.SUCCESS)
+
+    def _save_step(self, request, story, step):
+        """Save a list action's change to one story, as a version of its own."""
+        with reversion.create_revision():
+            story.edited_by = request.user
+            story.save(update_fields=["status", "published_at", "edited_by", "updated_at"])
+            reversion.set_user(request.user)
+            reversion.set_comment(publishing.summary(story, step, created=False))

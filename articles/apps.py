@@ -7,4 +7,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = "News"
 
     def ready(self):
-        from articles import signals  # noqa: F401  (connects the receivers)
+        from articles import revisions, signals  # noqa: F401  (connects the receivers)
+
+        revisions.register()

@@ -1101,7 +1101,7 @@ STORIES = [
     },
 ]
 
-# Not yet live: they show editors a draft and a scheduled story in the admin.
+# Not yet live: they show editors a story awaiting review and a scheduled one.
 UNPUBLISHED = [
     {
         "title": "Autumn attendance figures: first look for member schools",
@@ -1110,7 +1110,7 @@ UNPUBLISHED = [
         "body": "<p>The network's data team is checking the autumn term returns before they are shared with heads.</p><h2>What we know so far</h2><p>Most schools report fewer pupils missing one day in ten, and the Every Day Counts campaign has reached all 41 members.</p>",
         "tags": ["attendance", "schools"],
         "byline": "Network data team",
-        "status": "draft",
+        "status": "review",
         "days_from_now": None,
     },
     {

@@ -39,6 +39,8 @@ def slug_url(route: str, slug: str) -> str:
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    # A writer's draft waiting for an editor: still a draft to readers.
+    REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
 
 
@@ -185,7 +187,10 @@ class Story(models.Model):
         "publication time",
         null=True,
         blank=True,
-        help_text="A future time schedules the story. Left blank, publishing sets it to now.",
+        help_text=(
+            "UK time. Schedule publishes the story at this time; Publish now sets it to now "
+            "unless it is already in the past."
+        ),
     )
     visibility = models.CharField(
         max_length=10,
@@ -214,7 +219,17 @@ class Story(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Who last saved the story in the admin (None for scripts and imports).
+    # Who started the story and who last saved it in the admin (None for
+    # scripts and imports).
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="author",
+    )
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -275,23 +290,42 @@ class Story(models.Model):
             self.published_at = timezone.now()
         previous = (
             Story.objects.filter(pk=self.pk)
-            .values("hero_image", "hero_renditions", "hero_focal_x", "hero_focal_y")
+            .values(
+                "hero_image", "hero_renditions", "hero_focal_x", "hero_focal_y", "slug", "status"
+            )
             .first()
             if self.pk
             else None
-        ) or {"hero_image": "", "hero_renditions": {}, "hero_focal_x": None, "hero_focal_y": None}
+        ) or {
+            "hero_image": "",
+            "hero_renditions": {},
+            "hero_focal_x": None,
+            "hero_focal_y": None,
+            "slug": self.slug,
+            "status": None,
+        }
+        # An address readers may hold: answers 301 once the slug moves (articles.signals).
+        self.slug_changed = previous["slug"] != self.slug
+        self.moved_from = (
+            previous["slug"]
+            if previous["slug"] != self.slug and previous["status"] == Status.PUBLISHED
+            else ""
+        )
         new_image = bool(self.hero_image) and self.hero_image.name != previous["hero_image"]
-        if new_image:
+        # A restored version's image is a master already stored and cleaned.
+        if new_image and not getattr(self, "restoring_master", False):
             self._store_master()
         refocused = (self.hero_focal_x, self.hero_focal_y) != (
             previous["hero_focal_x"],
             previous["hero_focal_y"],
         )
         stale = []
-        if self.hero_image.name != previous["hero_image"]:
-            stale = [previous["hero_image"], *images.rendition_names(previous["hero_renditions"])]
-        elif refocused:
+        if self.hero_image.name != previous["hero_image"] or refocused:
             stale = images.rendition_names(previous["hero_renditions"])
+        # Kept while an earlier version of the story names it (articles.signals).
+        self.replaced_master = (
+            previous["hero_image"] if self.hero_image.name != previous["hero_image"] else ""
+        )
         if stale or new_image or not self.hero_image:
             self.hero_renditions = {}
         # For articles.changes, which runs after commit: files to delete, and
@@ -502,3 +536,78 @@ class ListCount(models.Model):
 
     def __str__(self):
         return f"{self.key} ({self.visibility}): {self.published}"
+
+
+class Redirect(models.Model):
+    """An old address: 301 to a story or another address, or 410 when its page is gone.
+
+    Made by ``articles.signals`` when a published story's slug changes or a
+    published story is deleted; editors add their own for addresses from earlier
+    sites. Consulted only when an address would otherwise answer 404.
+    """
+
+    old_path = models.CharField(
+        "old address",
+        max_length=500,
+        unique=True,
+        help_text="The path of the old address, from its first slash: /news/old-slug/, "
+        "/2019/03/sports-day/ or /?p=123.",
+    )
+    story = models.ForeignKey(
+        Story,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="redirects",
+        help_text="The story it now points to, wherever its address moves.",
+    )
+    new_path = models.CharField(
+        "new address",
+        max_length=500,
+        blank=True,
+        help_text="Or a path on this site, or a full web address. With neither a story nor "
+        "a new address, the old address answers “gone” (410).",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return self.old_path
+
+    def clean(self):
+        if not self.old_path.startswith("/"):
+            raise ValidationError({"old_path": "Start the old address with a slash: /news/…"})
+        if self.story_id and self.new_path:
+            raise ValidationError("Choose a story or a new address, not both.")
+
+    @property
+    def target(self) -> str | None:
+        """Where the old address goes, or None when its page is gone."""
+        if self.story is not None:
+            return self.story.get_absolute_url()
+        return self.new_path or None
+
+
+class PreviewLink(models.Model):
+    """A link to read a draft or scheduled story without an account, until it
+    expires or staff revoke it. The address carries a signed id, never the slug."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="preview_links")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Preview of {self.story} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

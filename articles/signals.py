@@ -4,30 +4,57 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from articles import changes, images
-from articles.models import RelatedPick, Section, Story, TaggedStory
+from articles import changes, images, revisions
+from articles.models import Redirect, RelatedPick, Section, Status, Story, TaggedStory, slug_url
 
 
 @receiver(post_save, sender=Story)
 def story_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
+    stale_files = list(getattr(instance, "stale_files", ()))
+    replaced = getattr(instance, "replaced_master", "")
+    if replaced and not revisions.names_image(instance, replaced):
+        stale_files.append(replaced)
     changes.story_changed(
         instance,
-        stale_files=getattr(instance, "stale_files", ()),
+        stale_files=stale_files,
         renditions_from=instance.hero_image.name
         if getattr(instance, "needs_renditions", False)
         else None,
     )
 
 
+@receiver(post_save, sender=Story)
+def story_moved(sender, instance, raw=False, **kwargs):
+    """A published story's old address answers 301 to its new one."""
+    if raw or not getattr(instance, "slug_changed", False):
+        return
+    if instance.moved_from:
+        Redirect.objects.update_or_create(
+            old_path=slug_url("articles:story-detail", instance.moved_from),
+            defaults={"story": instance, "new_path": ""},
+        )
+    # Moved back to an address it had: the story answers there again.
+    Redirect.objects.filter(old_path=instance.get_absolute_url()).delete()
+
+
+@receiver(pre_delete, sender=Story)
+def story_gone(sender, instance, **kwargs):
+    """A deleted story that readers could have seen answers 410 Gone, not 404."""
+    if instance.status == Status.PUBLISHED:
+        Redirect.objects.update_or_create(
+            old_path=instance.get_absolute_url(), defaults={"story": None, "new_path": ""}
+        )
+
+
 @receiver(pre_delete, sender=Story)
 def story_deleted(sender, instance, **kwargs):
-    """A deleted story's pages go, and so do its image files."""
+    """A deleted story's pages go, and so do its image files (its earlier versions' too)."""
     changes.story_changed(
         instance,
         stale_files=[
-            instance.hero_image.name,
+            *({instance.hero_image.name} | revisions.stored_masters(instance)),
             *images.rendition_names(instance.hero_renditions),
         ],
         deleted=True,

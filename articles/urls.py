@@ -21,6 +21,7 @@ urlpatterns = [
         name="section-detail",
     ),
     path("news/<slug:slug>/", views.story_detail, name="story-detail"),
+    path("preview/<str:token>/", views.preview, name="preview"),
     path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path(

@@ -2,13 +2,13 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import ListView
 from taggit.models import Tag
 
-from articles import counts
+from articles import counts, previews
 from articles.cachekeys import NEWS, section_key, story_key, tag_key
 from articles.metadata import story_json_ld
 from articles.models import RelatedPick, Section, Story, visibilities_for
@@ -139,6 +139,26 @@ def story_detail(request, slug):
     )
     if story.is_members_only:
         patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def preview(request, token):
+    """A shared preview of a draft or scheduled story, for anyone holding the link."""
+    link = previews.find(token)
+    if link is None:
+        response = render(request, "articles/preview_gone.html", status=410)
+    elif link.story.is_live:
+        return redirect(link.story)
+    else:
+        prefetch_related_objects([link.story], "tags")
+        response = render(
+            request,
+            "articles/story_detail.html",
+            {"story": link.story, "preview": True, "preview_link": link},
+        )
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 

@@ -29,6 +29,7 @@ ROLES = {
         "articles.publish_story",
         *(f"articles.{verb}_section" for verb in CRUD),
         *(f"articles.{verb}_relatedpick" for verb in CRUD),
+        *(f"articles.{verb}_redirect" for verb in CRUD),
         *(f"taggit.{verb}_tag" for verb in CRUD),
         "httpcache.view_purge",
     ],

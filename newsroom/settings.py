@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "axes",
+    "reversion",
     "httpcache",
     "members",
     "articles",
@@ -76,6 +77,8 @@ MIDDLEWARE = [
     "httpcache.pages.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Turns a 404 into an old address's 301 or 410 (articles.Redirect).
+    "articles.middleware.RedirectFallbackMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -68,7 +68,7 @@ def test_admin_form_sanitises_the_body(admin_client, section):
             "standfirst": "Standfirst.",
             "body": HOSTILE_BODY,
             "section": section.pk,
-            "status": "published",
+            "_publish": "Publish now",
             "visibility": "public",
             "hero_focal_x": "0.5",
             "hero_focal_y": "0.5",

@@ -54,3 +54,11 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def admin_log_in(page, live_server, person, password):
+    """Log ``person`` in through the admin's log-in page."""
+    page.goto(live_server.url + "/admin/")
+    page.fill("#id_username", person.email)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")

@@ -2,6 +2,7 @@ import pytest
 
 from articles.models import Story
 from tests.conftest import PASSWORD
+from tests.e2e.conftest import admin_log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -9,10 +10,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_staff_writes_a_story_in_the_rich_text_editor_and_publishes_it(
     live_server, page, staff_user, section
 ):
-    page.goto(live_server.url + "/admin/")
-    page.fill("#id_username", staff_user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    admin_log_in(page, live_server, staff_user, PASSWORD)
 
     page.goto(live_server.url + "/admin/articles/story/add/")
     page.fill("#id_title", "Browser-written story about reading")
@@ -24,8 +22,7 @@ def test_staff_writes_a_story_in_the_rich_text_editor_and_publishes_it(
     page.keyboard.type("Words in bold")
     page.select_option("#id_section", label=section.name)
     page.fill("#id_tags", "reading, schools")
-    page.select_option("#id_status", "published")
-    page.click("input[name=_save]")
+    page.click("input[name=_publish]")
     page.wait_for_url("**/admin/articles/story/")
 
     story = Story.objects.get(slug="browser-written-story-about-reading")
@@ -40,10 +37,7 @@ def test_staff_writes_a_story_in_the_rich_text_editor_and_publishes_it(
 def test_the_admin_editor_loads_under_its_content_security_policy(live_server, page, staff_user):
     messages = []
     page.on("console", lambda message: messages.append(message.text))
-    page.goto(live_server.url + "/admin/")
-    page.fill("#id_username", staff_user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    admin_log_in(page, live_server, staff_user, PASSWORD)
 
     page.goto(live_server.url + "/admin/articles/story/add/")
 

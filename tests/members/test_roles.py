@@ -27,19 +27,33 @@ def change_url(story):
 def test_a_writer_drafts_a_story(client, writer, section):
     client.force_login(writer)
 
-    response = client.post(ADD_URL, story_form(section, status="draft"))
+    response = client.post(ADD_URL, story_form(section, step="_save"))
 
     assert response.status_code == 302
     story = Story.objects.get(slug="governors-meet-the-new-chair")
     assert story.status == Status.DRAFT
 
 
-def test_a_writers_post_cannot_publish_feature_or_open_a_story_to_members(client, writer, section):
+@pytest.mark.parametrize("step", ["_publish", "_schedule", "_unpublish"])
+def test_a_writers_post_pressing_an_editors_button_is_refused(client, writer, section, step):
+    client.force_login(writer)
+
+    response = client.post(
+        ADD_URL,
+        story_form(section, step=step, published_at_0="2030-01-02", published_at_1="09:00"),
+    )
+
+    assert response.status_code == 200
+    assert "Only editors publish, schedule or unpublish stories" in response.content.decode()
+    assert not Story.objects.exists()
+
+
+def test_a_writers_post_cannot_feature_or_open_a_story_to_members(client, writer, section):
     client.force_login(writer)
 
     client.post(
         ADD_URL,
-        story_form(section, status="published", featured="on", visibility="members"),
+        story_form(section, step="_save", featured="on", visibility="members"),
     )
 
     story = Story.objects.get(slug="governors-meet-the-new-chair")
@@ -56,7 +70,12 @@ def test_a_writer_edits_their_draft(client, writer, story_factory, section):
 
     client.post(
         change_url(draft),
-        story_form(section, title="A better headline", edit_base=draft.updated_at.isoformat()),
+        story_form(
+            section,
+            step="_save",
+            title="A better headline",
+            edit_base=draft.updated_at.isoformat(),
+        ),
     )
 
     draft.refresh_from_db()
@@ -94,7 +113,7 @@ def test_a_writer_cannot_publish_from_the_story_list(client, writer, story_facto
 def test_an_editor_publishes_and_is_no_superuser(client, editor, section):
     client.force_login(editor)
 
-    client.post(ADD_URL, story_form(section, status="published", featured="on"))
+    client.post(ADD_URL, story_form(section, featured="on"))
 
     story = Story.objects.get(slug="governors-meet-the-new-chair")
     assert story.is_live and story.featured

@@ -1,5 +1,6 @@
 import datetime
 
+import reversion
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -29,14 +30,14 @@ class Command(BaseCommand):
     help = "Load the demo newsroom on first run (idempotent) and print the demo log-ins."
 
     def handle(self, *args, **options):
+        if not School.objects.exists():
+            self.load_schools()
+        self.ensure_people()
         if Story.objects.exists():
             self.stdout.write("Demo content: already present, left as it is.")
         else:
             count = self.load_stories()
             self.stdout.write(self.style.SUCCESS(f"Demo content: loaded {count} stories."))
-        if not School.objects.exists():
-            self.load_schools()
-        self.ensure_people()
         member = demo_content.DEMO_MEMBER["email"]
         staff = "".join(
             f"  {role.lower():<19} {email} / {DEMO_PASSWORD}  -> /admin/ ({does})\n"
@@ -77,10 +78,21 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def load_stories(self) -> int:
+        # Each story's history starts with the version loaded here.
+        with reversion.create_revision():
+            reversion.set_comment("Loaded with the demo content")
+            return self._load_stories()
+
+    def _load_stories(self) -> int:
+        User = get_user_model()
+        writer, editor = (
+            User.objects.get(email=email) for email in ("writer@example.org", "editor@example.org")
+        )
         sections = {data["slug"]: Section.objects.create(**data) for data in demo_content.SECTIONS}
         now = timezone.now()
         for index, data in enumerate(demo_content.STORIES):
             story = new_story(data, sections)
+            story.created_by = story.edited_by = editor
             story.status = Status.PUBLISHED
             story.published_at = now - datetime.timedelta(days=data["days_ago"], hours=index % 7)
             story.visibility = data["visibility"]
@@ -91,6 +103,9 @@ class Command(BaseCommand):
         for data in demo_content.UNPUBLISHED:
             story = new_story(data, sections)
             story.status = data["status"]
+            story.created_by = story.edited_by = (
+                writer if story.status != Status.PUBLISHED else editor
+            )
             if data["days_from_now"]:
                 story.published_at = now + datetime.timedelta(days=data["days_from_now"])
             save_with_tags(story, data["tags"])
@@ -112,3 +127,4 @@ def save_with_tags(story: Story, tags: list[str]) -> None:
     story.full_clean()
     story.save()
     story.tags.set(tags)
+    reversion.add_to_revision(story)  # again, now with its tags

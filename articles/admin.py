@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from articles import pending_uploads, publishing
 from articles.admin_history import StoryHistoryMixin
 from articles.admin_previews import StoryPreviewLinksMixin
-from articles.models import Redirect, RelatedPick, Section, Status, Story
+from articles.models import Correction, Redirect, RelatedPick, Section, Status, Story
 from articles.publishing import Step
 from articles.related import similar_news
 
@@ -56,6 +56,19 @@ class RelatedPickInline(admin.TabularInline):
     extra = 0
     verbose_name = "related story (editor's pick)"
     verbose_name_plural = "Similar News: editor's picks, shown first in this order"
+
+
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    extra = 0
+    fields = ["kind", "made_at", "note"]
+    verbose_name = "correction or update note"
+    verbose_name_plural = "Corrections and updates, shown to readers under the story"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "note":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 70})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -238,7 +251,7 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
     search_fields = ["title", "standfirst", "slug", "body", "tags__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [RelatedPickInline]
+    inlines = [RelatedPickInline, CorrectionInline]
     readonly_fields = ["hero_preview"]
 
     class Media:
@@ -288,6 +301,32 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
         if obj is None or obj.status in (Status.DRAFT, Status.REVIEW):
             return allowed
         return allowed and self.can_publish(request)
+
+    def get_fieldsets(self, request, obj=None):
+        """Read-only (a writer on a live story), the form shows the body as
+        readers see it, not its HTML, and none of the form's own hidden fields."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        shown = {"body": "body_as_published", "edit_base": None, "hero_image_pending": None}
+        return [
+            (
+                name,
+                options
+                | {
+                    "fields": [
+                        shown.get(field, field) if isinstance(field, str) else field
+                        for field in options["fields"]
+                        if shown.get(field, field) is not None
+                    ]
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description="body")
+    def body_as_published(self, story):
+        return mark_safe(story.body)  # sanitised on every save (Story.save)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -110,7 +110,7 @@ class LatestStoriesFeed(Feed):
         return story.published_at
 
     def item_updateddate(self, story):
-        return story.updated_at
+        return story.modified_at
 
     def item_author_name(self, story):
         return story.byline or None

@@ -42,17 +42,29 @@ QUALITY = {"webp": 80, "jpeg": 82}
 
 @dataclass(frozen=True)
 class Rendition:
-    """A named set of widths, cropped to ``ratio`` (width / height) or kept as uploaded."""
+    """A named set of widths, cropped to ``ratio`` (width / height) or kept as
+    uploaded; with ``narrowest``, a taller image is cropped to that ratio."""
 
     name: str
     widths: tuple[int, ...]
     ratio: float | None
     formats: tuple[str, ...] = ("webp", "jpeg")
+    narrowest: float | None = None
+
+    def crop_ratio(self, width: int, height: int) -> float | None:
+        """The ratio to crop an image of this size to, or None to keep it whole."""
+        if self.ratio:
+            return self.ratio
+        if self.narrowest and width / height < self.narrowest:
+            return self.narrowest
+        return None
 
 
 RENDITIONS = (
     Rendition("card", (400, 800), 16 / 9),
-    Rendition("hero", (640, 1024, 1600), None),
+    # A portrait photo is cropped to 4:5 around its focal point, so it does not
+    # fill a phone's screen before the story starts; the master stays whole.
+    Rendition("hero", (640, 1024, 1600), None, narrowest=4 / 5),
     Rendition("social", (1200,), 1200 / 630, formats=("jpeg",)),
 )
 
@@ -170,10 +182,8 @@ def make_renditions(master_name: str, focal_x: float, focal_y: float, storage=No
         master.load()
         for rendition in RENDITIONS:
             source = master
-            if rendition.ratio:
-                source = master.crop(
-                    crop_box(master.width, master.height, rendition.ratio, focal_x, focal_y)
-                )
+            if ratio := rendition.crop_ratio(master.width, master.height):
+                source = master.crop(crop_box(master.width, master.height, ratio, focal_x, focal_y))
             entries = []
             for width in rendition.widths:
                 width = min(width, source.width)

@@ -31,7 +31,7 @@ def story_json_ld(story, request, *, teaser: bool = False) -> SafeString:
         "headline": story.title[:110],
         "description": story.standfirst,
         "datePublished": story.published_at.isoformat(),
-        "dateModified": story.updated_at.isoformat(),
+        "dateModified": story.modified_at.isoformat(),
         "articleSection": story.section.name,
         "publisher": {
             "@type": "Organization",

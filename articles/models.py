@@ -27,6 +27,8 @@ BODY_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # The editor turns the browser's spellcheck off unless told not to.
+    "NoSpellCheck": False,
 }
 
 
@@ -219,6 +221,9 @@ class Story(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The latest correction's date (kept by articles.signals), so pages know
+    # without a query whether to list corrections.
+    corrected_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Who started the story and who last saved it in the admin (None for
     # scripts and imports).
     created_by = models.ForeignKey(
@@ -369,6 +374,12 @@ class Story(models.Model):
         )
 
     @property
+    def modified_at(self):
+        """When readers were last told of a change: the latest correction or
+        update note, else publication (``dateModified``, feed update times)."""
+        return self.corrected_at or self.published_at
+
+    @property
     def hero_alt_text(self) -> str:
         """What ``alt`` says: empty for a decorative image, so screen readers skip it."""
         return "" if self.hero_decorative else self.hero_alt
@@ -397,6 +408,16 @@ class Story(models.Model):
     @property
     def hero_picture(self):
         return self.picture("hero")
+
+    @property
+    def hero_is_cropped(self) -> bool:
+        """A portrait photo's hero rendition is cropped to 4:5 (``images.RENDITIONS``)."""
+        hero = next(r for r in images.RENDITIONS if r.name == "hero")
+        return bool(
+            self.hero_width
+            and self.hero_height
+            and hero.crop_ratio(self.hero_width, self.hero_height)
+        )
 
     @property
     def social_image(self) -> dict | None:
@@ -611,3 +632,30 @@ class PreviewLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class Correction(models.Model):
+    """A dated correction or update note on a published story, shown to readers.
+
+    The latest one is the story's ``dateModified`` (JSON-LD) and its feed
+    entry's update time.
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.CORRECTION)
+    note = models.TextField(
+        max_length=1000,
+        help_text="What was wrong and what is right now, or what is new: readers see this "
+        "under the story.",
+    )
+    made_at = models.DateTimeField("date", default=timezone.now)
+
+    class Meta:
+        ordering = ["made_at", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.made_at:%d %b %Y}"

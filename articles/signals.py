@@ -1,11 +1,21 @@
 """Connect changes to the news with ``articles.changes``, which handles them."""
 
+from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag
 
 from articles import changes, images, revisions
-from articles.models import Redirect, RelatedPick, Section, Status, Story, TaggedStory, slug_url
+from articles.models import (
+    Correction,
+    Redirect,
+    RelatedPick,
+    Section,
+    Status,
+    Story,
+    TaggedStory,
+    slug_url,
+)
 
 
 @receiver(post_save, sender=Story)
@@ -90,3 +100,12 @@ def name_changed(sender, created=False, **kwargs):
     """
     if not (created and sender is Tag):
         changes.everything_changed()
+
+
+@receiver(post_save, sender=Correction)
+@receiver(post_delete, sender=Correction)
+def correction_changed(sender, instance, **kwargs):
+    """The story's latest correction date follows its notes; its pages show them."""
+    latest = Correction.objects.filter(story_id=instance.story_id).aggregate(Max("made_at"))
+    Story.objects.filter(pk=instance.story_id).update(corrected_at=latest["made_at__max"])
+    changes.story_shown_differently(instance.story_id)

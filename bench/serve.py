@@ -431,7 +431,6 @@ def create_draft(editor: Browser, title: str, slug: str) -> str:
             "standfirst": "Published by bench/serve.py to time publish-to-visible.",
             "body": "<p>A story that goes live through the admin.</p>",
             "section": sections[0],
-            "status": "draft",
             "visibility": "public",
             "byline": "Bench Editor",
             "_continue": "Save and continue editing",
@@ -459,7 +458,7 @@ def publish_once(stack: Stack, editor: Browser, n: int) -> dict:
     news = stack.base + "/news/"
     before = warm(news).get("X-Cache")
     started = time.monotonic()
-    status, location = editor.submit(change, form.fields | {"status": "published", "_save": "Save"})
+    status, location = editor.submit(change, form.fields | {"_publish": "Publish now"})
     returned = time.monotonic()
     if status != 302:
         raise RuntimeError(f"publishing through the admin answered {status}, not a redirect")

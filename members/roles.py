@@ -30,6 +30,7 @@ ROLES = {
         *(f"articles.{verb}_section" for verb in CRUD),
         *(f"articles.{verb}_relatedpick" for verb in CRUD),
         *(f"articles.{verb}_redirect" for verb in CRUD),
+        *(f"articles.{verb}_correction" for verb in CRUD),
         *(f"taggit.{verb}_tag" for verb in CRUD),
         "httpcache.view_purge",
     ],
@@ -57,9 +58,14 @@ def ensure_roles(apps=installed_apps) -> None:
     Permission = apps.get_model("auth", "Permission")
     for name, permissions in ROLES.items():
         group, _ = Group.objects.get_or_create(name=name)
+        # In an early migration's state a later model's permissions do not exist
+        # yet: the migration that adds the model runs this again.
         group.permissions.set(
             [
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                permission
                 for app_label, codename in (permission.split(".") for permission in permissions)
+                for permission in Permission.objects.filter(
+                    content_type__app_label=app_label, codename=codename
+                )
             ]
         )

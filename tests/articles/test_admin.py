@@ -29,6 +29,8 @@ def story_form(section, step="_publish", **fields):
         "hero_focal_y": "0.5",
         "picks-TOTAL_FORMS": "0",
         "picks-INITIAL_FORMS": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
     }
     return data | fields
 

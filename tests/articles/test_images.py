@@ -70,6 +70,8 @@ def add_story(client, section, image, **fields):
         "hero_focal_y": "0.5",
         "picks-TOTAL_FORMS": "0",
         "picks-INITIAL_FORMS": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
     }
     return client.post(reverse("admin:articles_story_add"), data | fields)
 
@@ -359,3 +361,26 @@ def test_a_page_rendered_before_the_renditions_existed_uses_them_once_they_do(
 
     html = client.get(story_with_photo.get_absolute_url()).content.decode()
     assert "1600w" in html
+
+
+def test_a_portrait_hero_is_cropped_to_four_by_five_with_the_whole_photo_a_click_away(
+    client, story_factory
+):
+    story = with_photo(story_factory, photo((1000, 2000)), hero_focal_y=0.2)
+
+    hero = story.hero_renditions["hero"]
+    html = client.get(story.get_absolute_url()).content.decode()
+
+    assert all(entry["height"] / entry["width"] == pytest.approx(1.25, abs=0.01) for entry in hero)
+    assert f'<a class="whole-photo" href="{story.hero_image.url}">See the whole photo</a>' in html
+
+
+def test_a_landscape_hero_keeps_its_shape(story_factory):
+    story = with_photo(story_factory, photo((1600, 1000)))
+
+    assert [(e["width"], e["height"]) for e in story.hero_renditions["hero"]] == [
+        (640, 400),
+        (1024, 640),
+        (1600, 1000),
+    ]
+    assert not story.hero_is_cropped

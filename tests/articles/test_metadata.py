@@ -38,7 +38,7 @@ def test_story_page_has_news_article_json_ld_with_the_required_fields(client, st
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Robotics team reaches the final"
     assert data["datePublished"] == story.published_at.isoformat()
-    assert data["dateModified"] == story.updated_at.isoformat()
+    assert data["dateModified"] == story.published_at.isoformat()  # no corrections yet
     story.refresh_from_db()
     assert data["image"] == ["http://testserver" + story.social_image["url"]]
     assert data["author"] == {"@type": "Person", "name": "Ruth Adeyemi"}

@@ -74,6 +74,8 @@ def test_admin_form_sanitises_the_body(admin_client, section):
             "hero_focal_y": "0.5",
             "picks-TOTAL_FORMS": "0",
             "picks-INITIAL_FORMS": "0",
+            "corrections-TOTAL_FORMS": "0",
+            "corrections-INITIAL_FORMS": "0",
         },
     )
 

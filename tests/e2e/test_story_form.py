@@ -51,3 +51,18 @@ def test_a_photo_is_kept_across_a_validation_error_with_its_focal_point(
     assert (story.hero_width, story.hero_height) == (1200, 800)
     assert (story.hero_focal_x, story.hero_focal_y) == (0.25, 0.75)
     assert story.hero_alt == "Pupils at the summit cairn"
+
+
+def test_the_body_editor_checks_spelling_and_draws_its_menu_arrow_without_a_font(
+    live_server, page, editor
+):
+    admin_log_in(page, live_server, editor, PASSWORD)
+    page.goto(live_server.url + "/admin/articles/story/add/")
+    body = page.locator(".ProseMirror[contenteditable=true]")
+    body.wait_for()
+
+    assert body.get_attribute("spellcheck") != "false"
+    arrow = page.evaluate(
+        "getComputedStyle(document.querySelector('.prose-menubar__selected'), '::after').content"
+    )
+    assert arrow == '""'

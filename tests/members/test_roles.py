@@ -196,3 +196,22 @@ def test_the_demo_has_one_account_per_role_and_no_superuser(db):
         person = User.objects.get(email=email)
         assert person.is_staff and list(person.groups.values_list("name", flat=True)) == [role]
         assert email in output.getvalue()
+
+
+@pytest.mark.parametrize("role", list(roles.ROLES))
+def test_each_role_made_by_the_migrations_holds_every_permission_it_names(role):
+    group = Group.objects.get(name=role)
+
+    held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
+
+    assert held == set(roles.ROLES[role])
+
+
+def test_a_writer_reads_a_live_storys_body_as_readers_see_it(client, writer, story_factory):
+    live = story_factory(body="<p>Read <strong>BOLD-BODY-2a2a</strong> here.</p>")
+    client.force_login(writer)
+
+    html = client.get(change_url(live)).content.decode()
+
+    assert "<strong>BOLD-BODY-2a2a</strong>" in html
+    assert "&lt;strong&gt;" not in html

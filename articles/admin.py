@@ -36,7 +36,8 @@ class RedirectAdmin(admin.ModelAdmin):
 
     list_display = ["old_path", "goes_to", "created_at"]
     search_fields = ["old_path", "new_path", "story__title"]
-    autocomplete_fields = ["story"]
+    # A plain id box with a lookup: accessible, and fine with a large archive.
+    raw_id_fields = ["story"]
     fields = ["old_path", "story", "new_path"]
 
     @admin.display(description="answers")
@@ -255,7 +256,7 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
     readonly_fields = ["hero_preview"]
 
     class Media:
-        js = ["js/focal-point.js"]
+        js = ["js/focal-point.js", "js/admin-story.js"]
         css = {"all": ["css/admin-story.css"]}
 
     @admin.display(description="last change", ordering="updated_at")
@@ -413,6 +414,10 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "hero_image":
+            # Django draws this in a fieldset whose legend names the group, not the input.
+            kwargs["widget"] = forms.ClearableFileInput(
+                attrs={"aria-label": "Hero image file", "accept": "image/*"}
+            )
             kwargs["error_messages"] = {
                 "invalid_image": "This file is not an image we can read: upload a JPEG, PNG or "
                 "WebP. (iPhone HEIC photos: export or share them as JPEG first.)"

@@ -46,6 +46,8 @@ def test_a_writer_submits_and_an_editor_compares_and_schedules(
     assert TITLE in awaiting.inner_text()
     assert_accessible(page)
     awaiting.get_by_role("link", name=TITLE).click()
+    page.locator(".ProseMirror[aria-labelledby]").wait_for()
+    assert_accessible(page)  # the story form: publishing buttons, previews, corrections
     page.fill("#id_title", TITLE + ", and love it")
     page.click("input[name=_continue]")
     page.wait_for_load_state()
@@ -69,3 +71,11 @@ def test_a_writer_submits_and_an_editor_compares_and_schedules(
     assert "Scheduled for Thu 6 Mar 2031, 09:00" in page.locator(".story-state").inner_text()
     story.refresh_from_db()
     assert story.status == Status.PUBLISHED and not story.is_live
+
+
+def test_the_redirects_admin_is_accessible(live_server, page, editor):
+    admin_log_in(page, live_server, editor, PASSWORD)
+
+    for address in ("/admin/articles/redirect/", "/admin/articles/redirect/add/"):
+        page.goto(live_server.url + address)
+        assert_accessible(page)

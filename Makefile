@@ -24,8 +24,9 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
+# The web server and the background worker (renditions, Similar News, email).
 run: demo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) VENV=$(VENV) deploy/dev
 
 test: install
 	$(PY) manage.py makemigrations --check --dry-run

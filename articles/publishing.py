@@ -11,14 +11,13 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
-from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status, Story
+from jobs.mail import send_later
 
 # Staff work in UK time whatever the server's clock says.
 UK = zoneinfo.ZoneInfo("Europe/London")
@@ -178,7 +177,7 @@ def editors():
 
 
 def notify_editors(story: Story, *, submitted_by) -> None:
-    """Email every editor that ``story`` awaits review, once the save commits."""
+    """Email every editor that ``story`` awaits review, from the worker once the save commits."""
     recipients = list(editors().exclude(pk=submitted_by.pk).values_list("email", flat=True))
     if not recipients:
         return
@@ -192,5 +191,5 @@ def notify_editors(story: Story, *, submitted_by) -> None:
     subject = render_to_string("articles/email/review_requested_subject.txt", context).strip()
     body = render_to_string("articles/email/review_requested.txt", context)
     # After commit, and a mail failure is logged rather than failing the save.
-    messages = [(subject, body, None, [to]) for to in recipients]
-    transaction.on_commit(lambda: send_mass_mail(messages), robust=True)
+    for to in recipients:
+        send_later(subject=subject, body=body, to=[to])

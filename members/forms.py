@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm
+from django.template.loader import render_to_string
 
+from jobs.mail import send_later
 from members.models import School, User
 
 
@@ -68,3 +70,21 @@ class UserChangeForm(auth_forms.UserChangeForm):
     class Meta(auth_forms.UserChangeForm.Meta):
         model = User
         fields = "__all__"
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, with its email sent by the worker rather than in the request."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        send_later(
+            subject=subject, body=render_to_string(email_template_name, context), to=[to_email]
+        )

@@ -33,12 +33,16 @@ ROLES = {
         *(f"articles.{verb}_correction" for verb in CRUD),
         *(f"taggit.{verb}_tag" for verb in CRUD),
         "httpcache.view_purge",
+        "jobs.view_job",
+        "jobs.change_job",  # retries failed jobs
     ],
     # Schools, people, invitations and access requests.
     MEMBERSHIP_MANAGER: [
         *(f"members.{verb}_school" for verb in CRUD),
         *(f"members.{verb}_user" for verb in ["add", "change", "view"]),
         *(f"members.{verb}_accessrequest" for verb in ["change", "delete", "view"]),
+        "jobs.view_job",
+        "jobs.change_job",
     ],
 }
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from jobs.mail import send_later
 from members.models import AccessRequest, School, User
 
 CONFIRMATION_SALT = "members.access-request.confirm"
@@ -46,8 +46,7 @@ def _send(template: str, to: str, context: dict) -> None:
     context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL} | context
     subject = render_to_string(f"members/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"members/email/{template}.txt", context)
-    # Sent once the transaction commits: no email about a change that rolled back.
-    transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
+    send_later(subject=subject, body=body, to=[to])
 
 
 @transaction.atomic

@@ -61,7 +61,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "reversion",
+    "django_tasks_db",
     "httpcache",
+    "jobs",
     "members",
     "articles",
 ]
@@ -116,6 +118,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the job worker write to one file: writers take the lock
+    # when their transaction starts and wait for each other (up to 20 s) instead
+    # of failing with "database is locked"; WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 # The HTTP cache (Varnish, deploy/varnish/) keeps anonymous pages; the app
 # says for how long and under which keys (httpcache.pages), and purges those
@@ -215,7 +226,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Django's tasks framework: renditions are built by a task. The immediate
 # backend runs it when the story's transaction commits; a queue-backed
 # backend can take over without code changes.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background jobs live in the database (django-tasks-db) and run in the worker
+# (`manage.py run_worker`, started by `make run` and `make serve`). The tests run
+# them inline (tests/conftest.py) unless a test asks for the queue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Django 6.1 mailers: the console in development, SMTP in production (or any
 # backend named in DJANGO_EMAIL_BACKEND).
@@ -227,21 +241,24 @@ MAILERS = {
             if DEBUG
             else "django.core.mail.backends.smtp.EmailBackend",
         ),
-        "OPTIONS": {
-            key: value
-            for key, value in {
-                "host": os.environ.get("DJANGO_EMAIL_HOST"),
-                "port": int(os.environ["DJANGO_EMAIL_PORT"])
-                if os.environ.get("DJANGO_EMAIL_PORT")
-                else None,
-                "username": os.environ.get("DJANGO_EMAIL_USER"),
-                "password": os.environ.get("DJANGO_EMAIL_PASSWORD"),
-                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", True) if not DEBUG else None,
-            }.items()
-            if value is not None
-        },
     }
 }
+# The SMTP server's options, for the SMTP backend only: another backend (the
+# console's, say) refuses options it does not know.
+if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        key: value
+        for key, value in {
+            "host": os.environ.get("DJANGO_EMAIL_HOST"),
+            "port": int(os.environ["DJANGO_EMAIL_PORT"])
+            if os.environ.get("DJANGO_EMAIL_PORT")
+            else None,
+            "username": os.environ.get("DJANGO_EMAIL_USER"),
+            "password": os.environ.get("DJANGO_EMAIL_PASSWORD"),
+            "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", True),
+        }.items()
+        if value is not None
+    }
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "news@example.org")
 
 SITE_NAME = "Pennine Schools Network"

@@ -26,6 +26,13 @@ def run_on_commit_at_once(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def jobs_run_inline(settings):
+    """Background jobs run at once, in the test, unless a test asks for the queue
+    (``tests/jobs``)."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache."""
     cache.clear()

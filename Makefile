@@ -23,6 +23,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_subscribers
 
 # The web server and the background worker (renditions, Similar News, email).
 run: demo

@@ -39,6 +39,10 @@ def slug_url(route: str, slug: str) -> str:
     return reverse(route, kwargs={"slug": slug})
 
 
+# Addresses under /news/ that are not stories.
+RESERVED_SLUGS = {"feed": "the news feed", "weekly-update": "the Weekly Update"}
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     # A writer's draft waiting for an editor: still a draft to readers.
@@ -353,9 +357,12 @@ class Story(models.Model):
             raw.storage.delete(stored_raw)  # the untouched upload, metadata and all
 
     def clean(self):
-        if self.slug == "feed":
+        if self.slug in RESERVED_SLUGS:
             raise ValidationError(
-                {"slug": "“feed” is the address of the news feed: choose another."}
+                {
+                    "slug": f"“{self.slug}” is the address of {RESERVED_SLUGS[self.slug]}: "
+                    "choose another."
+                }
             )
         if self.hero_image and not self.hero_decorative and not self.hero_alt.strip():
             raise ValidationError(

@@ -35,6 +35,12 @@ ROLES = {
         "httpcache.view_purge",
         "jobs.view_job",
         "jobs.change_job",  # retries failed jobs
+        # The Weekly Update: issues and their stories, subscribers, who is not mailed.
+        *(f"newsletter.{verb}_issue" for verb in CRUD),
+        *(f"newsletter.{verb}_issueitem" for verb in CRUD),
+        *(f"newsletter.{verb}_subscriber" for verb in CRUD),
+        *(f"newsletter.{verb}_suppression" for verb in CRUD),
+        "newsletter.view_delivery",
     ],
     # Schools, people, invitations and access requests.
     MEMBERSHIP_MANAGER: [

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "jobs",
     "members",
     "articles",
+    "newsletter",
 ]
 
 MIDDLEWARE = [
@@ -262,6 +263,9 @@ if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "news@example.org")
 
 SITE_NAME = "Pennine Schools Network"
+# The Weekly Update's sending rate, in messages a second (0: as fast as the mail
+# server takes them). Set it to what your mail provider allows.
+WEEKLY_UPDATE_RATE = float(os.environ.get("WEEKLY_UPDATE_RATE", 0))
 # Where links in emails point (invitations, confirmations): the public address.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

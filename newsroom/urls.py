@@ -17,6 +17,8 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/logo.svg"))),
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
+    # Before articles: "news/weekly-update/" is not a story's address.
+    path("", include("newsletter.urls")),
     path("", include("articles.urls")),
 ]
 

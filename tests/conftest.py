@@ -173,3 +173,6 @@ def expired_member(db):
         membership_expires=timezone.localdate() - datetime.timedelta(days=1),
     )
     return User.objects.create_user("lapsed@lapsed-lane.example", PASSWORD, school=school)
+
+
+from tests.smtp import smtp  # noqa: E402, F401  (the real SMTP server fixture)

@@ -26,7 +26,6 @@ class IssueAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "sent_at"]
     inlines = [IssueItemInline]
     change_form_template = "admin/newsletter/issue/change_form.html"
-    change_list_template = "admin/newsletter/issue/change_list.html"
 
     @admin.display(description="delivered")
     def delivered(self, issue):
@@ -43,9 +42,9 @@ class IssueAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view
         return [
             path(
-                "draft-this-week/",
-                view(require_POST(self.draft_view)),
-                name="newsletter_issue_draft",
+                "<path:object_id>/add-new-stories/",
+                view(require_POST(self.add_new_stories_view)),
+                name="newsletter_issue_add_new_stories",
             ),
             path(
                 "<path:object_id>/preview/<str:edition>/",
@@ -78,14 +77,21 @@ class IssueAdmin(admin.ModelAdmin):
             raise PermissionDenied
         return issue
 
-    def draft_view(self, request):
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        issue = editions.draft_for_week(timezone.localdate())
+    def changelist_view(self, request, extra_context=None):
+        """This week's issue is drafted by itself: it is there when an editor looks."""
+        if self.has_add_permission(request):
+            editions.draft_for_week(timezone.localdate())
+        return super().changelist_view(request, extra_context)
+
+    def add_new_stories_view(self, request, object_id):
+        issue = self._issue(request, object_id, change=True)
+        added = editions.add_new_stories(issue)
         messages.success(
             request,
-            f"{issue}: {issue.items.count()} stories from the week. "
-            "Edit it, preview it, then send or schedule it.",
+            f"Added {added} stor{'y' if added == 1 else 'ies'} published this week since "
+            "the issue was drafted."
+            if added
+            else "No stories from this week were missing.",
         )
         return HttpResponseRedirect(reverse("admin:newsletter_issue_change", args=[issue.pk]))
 

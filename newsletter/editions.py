@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -44,19 +44,27 @@ class Recipient:
 def draft_for_week(day: datetime.date) -> Issue:
     """The issue for the week holding ``day``; made from that week's live stories
     (by section, newest first) if it does not exist yet."""
-    week_of = monday_of(day)
-    issue, created = Issue.objects.get_or_create(week_of=week_of)
+    issue, created = Issue.objects.get_or_create(week_of=monday_of(day))
     if created:
-        start = datetime.datetime.combine(week_of, datetime.time.min, UK)
-        stories = (
-            Story.objects.live()
-            .filter(published_at__gte=start, published_at__lt=start + datetime.timedelta(days=7))
-            .order_by("section__order", "section__name", "-published_at")
-        )
-        IssueItem.objects.bulk_create(
-            IssueItem(issue=issue, story=story, order=order) for order, story in enumerate(stories)
-        )
+        add_new_stories(issue)
     return issue
+
+
+def add_new_stories(issue: Issue) -> int:
+    """Add the week's live stories the issue does not hold yet, after the others
+    (by section, newest first); return how many were added."""
+    start = datetime.datetime.combine(issue.week_of, datetime.time.min, UK)
+    stories = (
+        Story.objects.live()
+        .filter(published_at__gte=start, published_at__lt=start + datetime.timedelta(days=7))
+        .exclude(pk__in=issue.items.values("story"))
+        .order_by("section__order", "section__name", "-published_at")
+    )
+    after = (issue.items.aggregate(last=models.Max("order"))["last"] or -1) + 1
+    added = IssueItem.objects.bulk_create(
+        IssueItem(issue=issue, story=story, order=after + n) for n, story in enumerate(stories)
+    )
+    return len(added)
 
 
 def stories_for(issue: Issue, viewer) -> list[Story]:

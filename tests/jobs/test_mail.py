@@ -29,6 +29,22 @@ def test_an_invitation_arrives_through_the_queue(smtp, member_school, staff_user
     assert "/members/welcome/" in smtp.texts(message)
 
 
+def test_a_request_for_access_sends_its_confirmation_through_the_queue(client, smtp, member_school):
+    client.post(
+        reverse("members:request-access"),
+        {
+            "first_name": "Robin",
+            "last_name": "Head",
+            "email": "robin@calder-vale.example",
+            "school": member_school.pk,
+            "job_title": "Head teacher",
+        },
+    )
+
+    (message,) = smtp.to("robin@calder-vale.example")
+    assert "/members/confirm/" in smtp.texts(message)
+
+
 def test_an_smtp_outage_fails_no_page(client, settings, member, member_school):
     settings.MAILERS = {
         "default": {

@@ -75,15 +75,26 @@ def test_a_draft_issue_has_no_web_version(client, sent_issue):
     assert client.get(sent_issue.get_absolute_url()).status_code == 404
 
 
-def test_an_editor_drafts_the_week_from_its_live_stories(client, editor, story_factory):
+def test_this_weeks_issue_is_drafted_from_its_live_stories_by_itself(client, editor, story_factory):
     story_factory(title="This week's story", published_at=timezone.now())
     client.force_login(editor)
 
-    response = client.post(reverse("admin:newsletter_issue_draft"), follow=True)
+    listing = client.get(reverse("admin:newsletter_issue_changelist")).content.decode()
 
     issue = Issue.objects.get()
     assert [item.story.title for item in issue.items.all()] == ["This week's story"]
-    assert "1 stories from the week" in response.content.decode()
+    assert str(issue) in listing
+
+
+def test_stories_published_after_drafting_are_added_at_the_end(client, editor, story_factory):
+    first = story_factory(title="Monday's story", published_at=timezone.now())
+    issue = editions.draft_for_week(timezone.localdate())
+    story_factory(title="Thursday's story", published_at=timezone.now())
+    client.force_login(editor)
+
+    client.post(reverse("admin:newsletter_issue_add_new_stories", args=[issue.pk]))
+
+    assert [item.story.title for item in issue.items.all()] == [first.title, "Thursday's story"]
 
 
 def test_an_editor_previews_both_editions(client, editor, sent_issue):

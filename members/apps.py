@@ -7,4 +7,4 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
-        from members import signals  # noqa: F401  (connects the receivers)
+        from members import signals, throttling  # noqa: F401  (connects the receivers)

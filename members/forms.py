@@ -1,25 +1,57 @@
+import re
+
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm
 from django.template.loader import render_to_string
 
 from jobs.mail import send_later
+from members import throttling
 from members.models import School, User
 
 
-class LoginForm(AuthenticationForm):
+class SlowedDownLogIn:
+    """Waits before checking the password when this address has failed for many
+    accounts (members.throttling); the right password still gets in."""
+
+    def clean(self):
+        throttling.slow_down(self.request)
+        return super().clean()
+
+
+class LoginForm(SlowedDownLogIn, AuthenticationForm):
     username = forms.EmailField(
         label="Email address",
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
 
+class StaffLoginForm(SlowedDownLogIn, AdminAuthenticationForm):
+    """The admin's log-in, slowed down the same way."""
+
+
+# Anything in a name that a mail client would turn into a link, or markup.
+NOT_A_NAME = re.compile(r"://|www\.|@|[<>]|\.[a-z]{2,}(/|$)", re.IGNORECASE)
+
+
+def name_only(value: str) -> str:
+    """A person's name goes into the email we send them: refuse links and markup."""
+    if NOT_A_NAME.search(value):
+        raise forms.ValidationError("Write just your name here, with no web or email address.")
+    return value
+
+
 class RequestAccessForm(forms.Form):
     first_name = forms.CharField(
-        max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+        max_length=60,
+        validators=[name_only],
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+        max_length=60,
+        validators=[name_only],
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     email = forms.EmailField(
         label="Work email address",
@@ -84,6 +116,8 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
+        if not throttling.first_email_this_hour("password-reset", to_email):
+            return  # one a hour at most, however often the form is posted
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         send_later(
             subject=subject, body=render_to_string(email_template_name, context), to=[to_email]

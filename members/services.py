@@ -11,6 +11,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from jobs.mail import send_later
+from members import throttling
 from members.models import AccessRequest, School, User
 
 CONFIRMATION_SALT = "members.access-request.confirm"
@@ -88,7 +89,12 @@ def access_request_submit(
     or a pending request, so the form tells no one who is registered.
     """
     email = email.strip().lower()
+    # At most one email an hour to an address, whatever is posted: the form
+    # cannot be used to flood someone's inbox. The page says the same either way.
+    may_email = throttling.first_email_this_hour("request-access", email)
     if User.objects.filter(email__iexact=email).exists():
+        if not may_email:
+            return None
         _send(
             "already_registered", email, {"login_url": settings.SITE_URL + reverse("members:login")}
         )
@@ -105,9 +111,10 @@ def access_request_submit(
         )
         pending.full_clean()
         pending.save()
-    token = signing.dumps(pending.pk, salt=CONFIRMATION_SALT)
-    link = settings.SITE_URL + reverse("members:confirm-email", kwargs={"token": token})
-    _send("confirm_email", email, {"access_request": pending, "link": link})
+    if may_email:
+        token = signing.dumps(pending.pk, salt=CONFIRMATION_SALT)
+        link = settings.SITE_URL + reverse("members:confirm-email", kwargs={"token": token})
+        _send("confirm_email", email, {"access_request": pending, "link": link})
     return pending
 
 

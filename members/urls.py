@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from members import forms, views
+from members import views
 
 app_name = "members"
 
@@ -27,13 +27,7 @@ urlpatterns = [
     ),
     path(
         "members/password-reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=forms.PasswordResetForm,
-            template_name="members/password_reset.html",
-            email_template_name="members/email/password_reset.txt",
-            subject_template_name="members/email/password_reset_subject.txt",
-            success_url=reverse_lazy("members:password-reset-done"),
-        ),
+        views.PasswordResetView.as_view(),
         name="password-reset",
     ),
     path(

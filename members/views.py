@@ -10,7 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, ListView
 
 from httpcache import pages
-from members.forms import AccountForm, LoginForm, RequestAccessForm
+from members import throttling
+from members.forms import AccountForm, LoginForm, PasswordResetForm, RequestAccessForm
 from members.membership import is_member
 from members.models import School
 from members.services import AccessRequestError, access_request_confirm, access_request_submit
@@ -65,7 +66,34 @@ class RequestAccessView(FormView):
     success_url = reverse_lazy("members:request-access-sent")
 
     def form_valid(self, form):
+        if throttling.client_over_limit(self.request, "request-access"):
+            return too_many(self.request, form, self.template_name)
         access_request_submit(**form.cleaned_data)
+        return super().form_valid(form)
+
+
+def too_many(request, form, template_name):
+    """The form again, with a clear message, answering 429."""
+    form.add_error(
+        None,
+        "There have been too many requests from your network in the last hour. Please "
+        "try again later.",
+    )
+    return render(request, template_name, {"form": form}, status=429)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's, with a limit per client address (the form limits emails per address)."""
+
+    form_class = PasswordResetForm
+    template_name = "members/password_reset.html"
+    email_template_name = "members/email/password_reset.txt"
+    subject_template_name = "members/email/password_reset_subject.txt"
+    success_url = reverse_lazy("members:password-reset-done")
+
+    def form_valid(self, form):
+        if throttling.client_over_limit(self.request, "password-reset"):
+            return too_many(self.request, form, self.template_name)
         return super().form_valid(form)
 
 

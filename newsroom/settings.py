@@ -166,11 +166,21 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Throttle guessing: after 5 failures for one account, or from one address,
-# log-in is refused for 15 minutes (even with the right password).
+# Throttle guessing (members/throttling.py): after 5 failures for one account,
+# typed in any case and from any address, that account's log-in is refused for 15
+# minutes, even with the right password, and staff are emailed. An address that
+# fails for many accounts is slowed down, never locked: a school's staff share one.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes warns when addresses are not locked: here they are deliberately slowed
+# down instead (members.throttling), so one guesser cannot lock out a school.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_USERNAME_CALLABLE = "members.throttling.axes_username"
+AXES_CLIENT_IP_CALLABLE = "members.throttling.client_ip"
+# How many proxies of our own stand in front of Django and append to
+# X-Forwarded-For (0: the header is ignored, REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 0))
 AXES_LOCKOUT_TEMPLATE = "members/locked_out.html"
 # The log-in forms post the email in a field named "username" (AuthenticationForm).
 AXES_USERNAME_FORM_FIELD = "username"

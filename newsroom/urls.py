@@ -6,12 +6,15 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from django.views.static import serve
 
+from members.forms import StaffLoginForm
+
 admin.site.site_header = f"{settings.SITE_NAME} newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Publish and manage"
 # The admin's left menu squeezes the story and request lists; the breadcrumbs
 # and the index page are enough to move around.
 admin.site.enable_nav_sidebar = False
+admin.site.login_form = StaffLoginForm
 
 urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/logo.svg"))),

@@ -32,6 +32,12 @@ def jobs_run_inline(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture
+def development(settings):
+    """DEBUG on, as under `make run` (the test runner turns it off)."""
+    settings.DEBUG = True
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache."""

@@ -311,7 +311,7 @@ def test_the_social_image_is_the_1200_by_630_rendition(client, story_with_photo)
     assert '<meta property="og:image:height" content="630">' in html
 
 
-def test_the_demo_content_goes_through_the_pipeline(db):
+def test_the_demo_content_goes_through_the_pipeline(db, development):
     call_command("load_demo", stdout=io.StringIO())
 
     with_images = Story.objects.exclude(hero_image="")

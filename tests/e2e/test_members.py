@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(settings):
+def demo(settings, development):
     call_command("load_demo", stdout=io.StringIO())
     return Story.objects.filter(visibility="members").first()
 

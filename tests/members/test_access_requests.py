@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 
 from members.models import AccessRequest, User
@@ -94,8 +95,15 @@ def test_a_tampered_link_confirms_nothing(client, school_with_domain):
     assert not AccessRequest.objects.get().email_confirmed
 
 
-def test_a_duplicate_request_resends_the_link_without_a_second_record(client, school_with_domain):
+def test_a_duplicate_request_makes_no_second_record_and_resends_the_link_only_after_an_hour(
+    client, school_with_domain
+):
     request_access(client, school_with_domain)
+    request_access(client, school_with_domain)
+    assert AccessRequest.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+    cache.clear()  # the hour has passed (the limit lives in the cache)
     request_access(client, school_with_domain)
 
     assert AccessRequest.objects.count() == 1

@@ -7,7 +7,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from articles.models import Status, Story, Visibility
@@ -182,7 +182,7 @@ def test_a_membership_manager_cannot_change_a_staff_account(client, membership_m
     assert not editor.check_password("taken-over-9f8e7d")
 
 
-def test_the_demo_has_one_account_per_role_and_no_superuser(db):
+def test_the_demo_has_one_account_per_role_and_no_superuser(db, development):
     output = io.StringIO()
 
     call_command("load_demo", stdout=output)
@@ -215,3 +215,24 @@ def test_a_writer_reads_a_live_storys_body_as_readers_see_it(client, writer, sto
 
     assert "<strong>BOLD-BODY-2a2a</strong>" in html
     assert "&lt;strong&gt;" not in html
+
+
+def test_the_demo_refuses_to_load_with_debug_off(db):
+    with pytest.raises(CommandError, match="this looks like production"):
+        call_command("load_demo", stdout=io.StringIO())
+
+    assert not User.objects.exists()
+
+
+def test_the_demo_loads_with_debug_off_only_when_told_it_is_production(db):
+    call_command("load_demo", "--i-know-this-is-production", stdout=io.StringIO())
+
+    assert User.objects.filter(email="editor@example.org").exists()
+
+
+def test_the_demo_never_resets_an_existing_accounts_password(db, development):
+    User.objects.create_user("editor@example.org", "my-own-strong-password-1")
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert User.objects.get(email="editor@example.org").check_password("my-own-strong-password-1")

@@ -1,10 +1,11 @@
 import datetime
 
 import reversion
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -29,7 +30,21 @@ YEAR = datetime.timedelta(days=365)
 class Command(BaseCommand):
     help = "Load the demo newsroom on first run (idempotent) and print the demo log-ins."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--i-know-this-is-production",
+            action="store_true",
+            dest="production",
+            help="Load the demo (accounts with a published password) with DEBUG off.",
+        )
+
+    def handle(self, *args, production=False, **options):
+        if not settings.DEBUG and not production:
+            raise CommandError(
+                "DJANGO_DEBUG is off: this looks like production, and the demo makes "
+                "accounts whose password is in the README. Nothing was changed. Run it "
+                "with --i-know-this-is-production if you really mean it."
+            )
         if not School.objects.exists():
             self.load_schools()
         self.ensure_people()

@@ -1,13 +1,17 @@
 import datetime
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 
 from members.forms import InviteForm, UserChangeForm, UserCreationForm
 from members.models import AccessRequest, School, User
@@ -85,6 +89,51 @@ class SchoolAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(people_total=Count("people"))
+
+    def get_urls(self):
+        end = path(
+            "<path:object_id>/end-membership/",
+            self.admin_site.admin_view(require_POST(self.end_membership_view)),
+            name="members_school_end_membership",
+        )
+        return [end, *super().get_urls()]
+
+    def get_deleted_objects(self, objs, request):
+        """The summary on both delete pages counts the people who lose member access
+        (they are unlinked from the school, not deleted)."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        people = User.objects.filter(school__in=list(objs), is_active=True).count()
+        if people:
+            counts["people who lose member access (their accounts stay)"] = people
+        return deleted, counts, perms_needed, protected
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """Before a school goes, say who loses member access, and offer to end
+        its membership instead (its people and records stay)."""
+        school = self.get_object(request, unquote(object_id))
+        if school is not None:
+            extra_context = (extra_context or {}) | {
+                "people_losing_access": school.people.filter(is_active=True).count(),
+                "is_current_member": school.is_current_member,
+            }
+        return super().delete_view(request, object_id, extra_context)
+
+    def end_membership_view(self, request, object_id):
+        school = self.get_object(request, unquote(object_id))
+        if school is None:
+            raise Http404("No such school.")
+        if not self.has_change_permission(request, school):
+            raise PermissionDenied
+        school.membership_expires = timezone.localdate() - datetime.timedelta(days=1)
+        school.full_clean()
+        school.save()
+        self.message_user(
+            request,
+            f"{school.name}'s membership has ended: its people no longer read member-only "
+            "updates. The school and its people are kept.",
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:members_school_change", args=[school.pk]))
 
     @admin.display(description="people", ordering="people_total")
     def people_count(self, school):
@@ -239,6 +288,21 @@ class AccessRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description="Approve: create accounts and email them", permissions=["change"])
     def approve(self, request, queryset):
+        """Approve; a request whose address is not at its school's domain needs the
+        approver to confirm it first, on a page listing them."""
+        mismatched = [r for r in queryset.select_related("school") if not r.domain_matches]
+        if mismatched and "confirm_mismatch" not in request.POST:
+            return TemplateResponse(
+                request,
+                "admin/members/accessrequest/confirm_mismatch.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": "Approve requests from other addresses?",
+                    "opts": self.opts,
+                    "mismatched": mismatched,
+                    "selected": queryset.values_list("pk", flat=True),
+                },
+            )
         self._decide(request, queryset, access_request_approve, "Approved")
 
     @admin.action(description="Reject and email the people", permissions=["change"])
@@ -251,7 +315,9 @@ class AccessRequestAdmin(admin.ModelAdmin):
             try:
                 decide(access_request=access_request, decided_by=request.user)
                 done += 1
-            except AccessRequestError as error:
-                self.message_user(request, str(error), messages.WARNING)
+            except (AccessRequestError, ValidationError) as error:
+                # Each request is its own transaction: the others still go ahead.
+                text = "; ".join(error.messages) if isinstance(error, ValidationError) else error
+                self.message_user(request, f"{access_request}: {text}", messages.WARNING)
         if done:
             self.message_user(request, f"{verb} {done} request{'s' if done != 1 else ''}.")

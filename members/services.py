@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -109,8 +109,13 @@ def access_request_submit(
             job_title=job_title,
             domain_matches=email_domain_matches(email, school),
         )
-        pending.full_clean()
-        pending.save()
+        pending.full_clean(validate_constraints=False)
+        try:
+            with transaction.atomic():
+                pending.save()
+        except IntegrityError:
+            # The same address, asked for at the same moment: one request stands.
+            pending = AccessRequest.objects.get(email=email, status=AccessRequest.Status.PENDING)
     if may_email:
         token = signing.dumps(pending.pk, salt=CONFIRMATION_SALT)
         link = settings.SITE_URL + reverse("members:confirm-email", kwargs={"token": token})
@@ -137,20 +142,32 @@ def access_request_confirm(*, token: str) -> AccessRequest:
 
 @transaction.atomic
 def access_request_approve(*, access_request: AccessRequest, decided_by: User) -> User:
-    """Create the person's account, linked to their school, and email them how to log in."""
+    """Give the person member access at their school and email them how to log in.
+
+    An address that already has an account (invited since, say) is linked to the
+    school rather than given a second one. One request, one transaction, one email.
+    """
+    access_request = AccessRequest.objects.select_for_update().get(pk=access_request.pk)
     _check_decidable(access_request)
-    user = User(
-        email=access_request.email,
-        first_name=access_request.first_name,
-        last_name=access_request.last_name,
-        school=access_request.school,
-        job_title=access_request.job_title,
-    )
-    user.set_unusable_password()
+    user = User.objects.filter(email__iexact=access_request.email).first()
+    if user is None:
+        user = User(
+            email=access_request.email,
+            first_name=access_request.first_name,
+            last_name=access_request.last_name,
+            job_title=access_request.job_title,
+        )
+        user.set_unusable_password()
+    user.school = access_request.school
     user.full_clean()
     user.save()
     _decide(access_request, AccessRequest.Status.APPROVED, decided_by, user=user)
-    _send("approved", user.email, {"user": user, "link": set_password_url(user)})
+    link = (
+        settings.SITE_URL + reverse("members:login")
+        if user.has_usable_password()
+        else set_password_url(user)
+    )
+    _send("approved", user.email, {"user": user, "link": link})
     return user
 
 

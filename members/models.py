@@ -2,7 +2,10 @@ import datetime
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
+
+from members.text import normalise_email
 
 
 class SchoolQuerySet(models.QuerySet):
@@ -142,9 +145,18 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["email"]
+        constraints = [
+            # One account per address, however it was typed.
+            models.UniqueConstraint(Lower("email"), name="unique_user_email_any_case")
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        # Stored as compared and throttled (members.throttling): trimmed, lower case.
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
 
     @property
     def is_member(self) -> bool:

@@ -10,11 +10,7 @@ from django.core.cache import cache
 from django.dispatch import receiver
 
 from jobs.mail import send_later
-
-
-def normalise_email(value: str | None) -> str:
-    """How an address is stored, compared and throttled: trimmed and case-folded."""
-    return (value or "").strip().casefold()
+from members.text import normalise_email
 
 
 def axes_username(request, credentials=None) -> str:

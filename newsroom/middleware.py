@@ -1,26 +1,29 @@
+from django.conf import settings
+from django.middleware.csp import get_nonce
 from django.utils.csp import CSP, build_policy
 
 
 class AdminContentSecurityPolicy:
-    """Let the admin's rich-text editor load: it declares its modules in an inline import map.
+    """The admin's policy: the rich-text editor declares its modules in an inline
+    import map, which runs by this request's nonce (Django's admin templates and
+    django-js-asset put it on every script tag); no other inline script runs.
 
-    The admin is for signed-in staff only; every other page keeps the strict
-    policy in settings.SECURE_CSP. Placed after Django's CSP middleware, so
-    its response hook runs first and Django leaves this header alone.
+    Styles stay 'unsafe-inline': the admin and its widgets set style attributes.
+    The admin is for signed-in staff only; every other page keeps the stricter
+    policy in settings.SECURE_CSP. Placed after Django's CSP middleware, so its
+    response hook runs first and Django leaves this header alone.
     """
 
-    policy = build_policy(
-        {
-            "default-src": [CSP.SELF],
-            "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-            "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-            "img-src": [CSP.SELF, "data:", "blob:"],
-            "object-src": [CSP.NONE],
-            "base-uri": [CSP.SELF],
-            "form-action": [CSP.SELF],
-            "frame-ancestors": [CSP.NONE],
-        }
-    )
+    config = {
+        "default-src": [CSP.SELF],
+        "script-src": [CSP.SELF, CSP.NONCE],
+        "style-src": [CSP.SELF, CSP.UNSAFE_INLINE, *settings.ASSET_HOSTS],
+        "img-src": [CSP.SELF, "data:", "blob:", *settings.ASSET_HOSTS],
+        "object-src": [CSP.NONE],
+        "base-uri": [CSP.SELF],
+        "form-action": [CSP.SELF],
+        "frame-ancestors": [CSP.NONE],
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -28,5 +31,6 @@ class AdminContentSecurityPolicy:
     def __call__(self, request):
         response = self.get_response(request)
         if request.path.startswith("/admin/"):
-            response.headers[str(CSP.HEADER_ENFORCE)] = self.policy
+            policy = build_policy(self.config, get_nonce(request))
+            response.headers[str(CSP.HEADER_ENFORCE)] = policy
         return response

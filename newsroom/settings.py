@@ -8,6 +8,7 @@ and a list of allowed hosts.
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -103,6 +104,9 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                # The CSP nonce, for the admin's {% csp_nonce_attr %} (public
+                # pages use none: they run no inline script and are cached).
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.site",
@@ -304,11 +308,31 @@ X_FRAME_OPTIONS = "DENY"
 # and loads nothing from elsewhere; JSON-LD blocks are data, not script.
 # The admin's rich-text editor needs an inline import map: see
 # newsroom.middleware.AdminContentSecurityPolicy.
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else None
+
+
+# Hosts that serve our images and static files when they are not this site (S3,
+# a CDN): read from MEDIA_URL, STATIC_URL and the default storage's
+# custom_domain, plus DJANGO_ASSET_HOSTS; both content policies allow them.
+ASSET_HOSTS = sorted(
+    {origin for origin in (_origin(MEDIA_URL), _origin(STATIC_URL)) if origin}
+    | {
+        f"https://{domain}"
+        for domain in [STORAGES["default"].get("OPTIONS", {}).get("custom_domain")]
+        if domain
+    }
+    | set(env_list("DJANGO_ASSET_HOSTS"))
+)
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "style-src": [CSP.SELF, *ASSET_HOSTS],
+    "img-src": [CSP.SELF, "data:", *ASSET_HOSTS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

@@ -44,3 +44,14 @@ def test_production_settings_pass_the_deployment_checks():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_content_policies_allow_the_configured_media_host():
+    result = run(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECURE_CSP['img-src'])",
+        **(PRODUCTION | {"DJANGO_ASSET_HOSTS": "https://media.example.org"}),
+    )
+
+    assert "https://media.example.org" in result.stdout, result.stderr

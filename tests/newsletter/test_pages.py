@@ -137,3 +137,25 @@ def test_the_command_dry_run_sends_nothing(capsys, member, story_factory, smtp):
 
     assert "Would send 1 member and 0 public copies" in capsys.readouterr().out
     assert smtp.messages == []
+
+
+def test_the_demo_holds_a_subscriber_and_an_issue_with_both_editions(story_factory):
+    import datetime
+    import io
+
+    from django.core.management import call_command
+
+    story_factory(title="Older public story", published_at=timezone.now() - datetime.timedelta(9))
+    story_factory(
+        title="Older member story",
+        visibility=Visibility.MEMBERS,
+        published_at=timezone.now() - datetime.timedelta(10),
+    )
+
+    call_command("load_demo_subscribers", stdout=io.StringIO())
+    call_command("load_demo_subscribers", stdout=io.StringIO())  # idempotent
+
+    issue = Issue.objects.get()
+    assert Subscriber.objects.get().email == "reader@example.org"
+    titles = [item.story.title for item in issue.items.all()]
+    assert "Older member story" in titles and "Older public story" in titles

@@ -4,8 +4,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -14,10 +12,19 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles import pending_uploads, publishing
+from articles import publishing
 from articles.admin_history import StoryHistoryMixin
 from articles.admin_previews import StoryPreviewLinksMixin
-from articles.models import Correction, Redirect, RelatedPick, Section, Status, Story
+from articles.models import (
+    Correction,
+    Download,
+    GalleryPhoto,
+    Redirect,
+    RelatedPick,
+    Section,
+    Status,
+    Story,
+)
 from articles.publishing import Step
 from articles.related import similar_news
 
@@ -48,6 +55,20 @@ class RedirectAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("story")
+
+
+class GalleryPhotoInline(admin.TabularInline):
+    model = GalleryPhoto
+    autocomplete_fields = ["image"]
+    extra = 0
+    verbose_name_plural = "Photo gallery: shown after the story as a grid, in this order"
+
+
+class DownloadInline(admin.TabularInline):
+    model = Download
+    autocomplete_fields = ["document"]
+    extra = 0
+    verbose_name_plural = "Downloads: documents listed under the story, in this order"
 
 
 class RelatedPickInline(admin.TabularInline):
@@ -131,11 +152,9 @@ class StoryAdminForm(forms.ModelForm):
 
     # When the story was last saved as this form was opened.
     edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
-    # A photo chosen on an earlier try that failed validation (articles.pending_uploads).
-    hero_image_pending = forms.CharField(widget=forms.HiddenInput, required=False)
 
     # What the refusal compares, in the form's words.
-    compared = ["title", "slug", "standfirst", "body", "section", "byline", "hero_alt"]
+    compared = ["title", "slug", "standfirst", "body", "section", "byline", "hero"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,28 +163,6 @@ class StoryAdminForm(forms.ModelForm):
 
     # Set per request by StoryAdmin.get_form.
     can_publish = False
-
-    def clean_hero_image(self):
-        """No new file chosen, none cleared: the photo kept from the last try, if any."""
-        image = self.cleaned_data.get("hero_image")
-        if self.files.get("hero_image") or image is False:
-            return image
-        return pending_uploads.load(self.data.get("hero_image_pending", "")) or image
-
-    def full_clean(self):
-        """Validate; when the form fails, keep a newly chosen photo for the next try."""
-        super().full_clean()
-        if not self.is_bound or not self._errors or "hero_image" in self._errors:
-            return
-        token = self.data.get("hero_image_pending", "")
-        if isinstance(self.files.get("hero_image"), UploadedFile):
-            token = pending_uploads.keep(self.files["hero_image"])
-            self.data = self.data.copy()
-            self.data["hero_image_pending"] = token
-        if kept := pending_uploads.describe(token):
-            self.fields["hero_image_pending"].widget.attrs.update(
-                {"data-preview-url": kept["url"], "data-original-name": kept["original"]}
-            )
 
     def clean(self):
         cleaned = super().clean()
@@ -252,37 +249,33 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
     search_fields = ["title", "standfirst", "slug", "body", "tags__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [RelatedPickInline, CorrectionInline]
+    inlines = [GalleryPhotoInline, DownloadInline, RelatedPickInline, CorrectionInline]
     readonly_fields = ["hero_preview"]
+    autocomplete_fields = ["hero"]
 
     class Media:
-        js = ["js/focal-point.js", "js/admin-story.js"]
+        js = ["js/admin-story.js"]
         css = {"all": ["css/admin-story.css"]}
 
     @admin.display(description="last change", ordering="updated_at")
     def last_change(self, story):
         return publishing.uk_time(story.updated_at, year=True)
 
-    @admin.display(description="preview and focal point")
+    @admin.display(description="chosen image")
     def hero_preview(self, story):
-        """The stored photo; a newly chosen one replaces it here before any save
-        (js/focal-point.js), so the focal point can be set at once."""
-        if not story.hero_image:
-            return mark_safe(
-                '<div class="focal-preview" hidden><img alt="Preview of the chosen photo">'
-                '<span class="focal-preview__marker"></span></div>'
-                '<p class="focal-preview__empty">Choose a photo: it appears here, and a click '
-                "on it sets the focal point.</p>"
-            )
+        """The hero as saved, with a link to its alt text, caption and focal point."""
+        if not story.hero_id:
+            return "None yet."
+        image = story.hero
+        picture = image.picture("card")
         return format_html(
-            '<div class="focal-preview"><img src="{}" alt="{}" width="{}" height="{}">'
-            '<span class="focal-preview__marker" style="left:{}%;top:{}%"></span></div>',
-            story.hero_image.url,
-            story.hero_alt_text,
-            story.hero_width or "",
-            story.hero_height or "",
-            round(story.hero_focal_x * 100, 1),
-            round(story.hero_focal_y * 100, 1),
+            '<img src="{}" alt="{}" width="240" class="hero-thumbnail"><p class="help">'
+            'Alt text: “{}”. <a href="{}">Edit the image</a> to change its alt text, caption, '
+            "credit or focal point (for every story using it).</p>",
+            picture["src"] if picture else image.url,
+            image.alt_text,
+            image.alt_text or "(decorative)",
+            reverse("admin:library_image_change", args=[image.pk]),
         )
 
     # Only those who may publish (editors) set these; for a writer they are
@@ -309,7 +302,7 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None or self.has_change_permission(request, obj):
             return fieldsets
-        shown = {"body": "body_as_published", "edit_base": None, "hero_image_pending": None}
+        shown = {"body": "body_as_published", "edit_base": None}
         return [
             (
                 name,
@@ -342,9 +335,6 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
         step = publishing.step_from(request.POST)
         publishing.take(obj, step, now=timezone.now())
         obj.edited_by = request.user
-        pending = form.data.get("hero_image_pending", "")
-        if pending and not form.files.get("hero_image"):
-            transaction.on_commit(lambda: pending_uploads.discard(pending), robust=True)
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
@@ -377,22 +367,9 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["title", "slug", "standfirst", "body", "edit_base", "hero_image_pending"]},
+            {"fields": ["title", "slug", "standfirst", "body", "edit_base"]},
         ),
-        (
-            "Hero image",
-            {
-                "fields": [
-                    "hero_image",
-                    "hero_preview",
-                    ("hero_focal_x", "hero_focal_y"),
-                    "hero_alt",
-                    "hero_decorative",
-                    "hero_caption",
-                    "hero_credit",
-                ]
-            },
-        ),
+        ("Hero image", {"fields": ["hero", "hero_preview"]}),
         ("Filing", {"fields": ["section", "tags", "byline"]}),
         (
             "Publishing",
@@ -413,15 +390,6 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "hero_image":
-            # Django draws this in a fieldset whose legend names the group, not the input.
-            kwargs["widget"] = forms.ClearableFileInput(
-                attrs={"aria-label": "Hero image file", "accept": "image/*"}
-            )
-            kwargs["error_messages"] = {
-                "invalid_image": "This file is not an image we can read: upload a JPEG, PNG or "
-                "WebP. (iPhone HEIC photos: export or share them as JPEG first.)"
-            }
         if db_field.name == "standfirst":
             # A standfirst is one or two sentences: a small box says so.
             kwargs["widget"] = forms.Textarea(

@@ -8,5 +8,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import revisions, signals  # noqa: F401  (connects the receivers)
+        from articles.library_uses import story_uses
+        from library import access
 
         revisions.register()
+        access.register(story_uses)

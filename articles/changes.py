@@ -5,8 +5,8 @@ receivers in ``articles.signals``) records which cached pages must go (the
 ``httpcache`` outbox) and notes the story for after commit. Once the
 transaction commits, each noted story gets its side effects once, however
 many signals its save sent: tag copies, search vector, list counts, Similar
-News boxes ranked again (its own and its neighbours'), renditions queued,
-replaced image files deleted.
+News boxes ranked again (its own and its neighbours'). The library works
+out who may fetch the images a change touched (``library.access``).
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
-from articles import counts, images, related, search
+from articles import counts, related, search
 from articles.cachekeys import NEWS, section_key, story_key, tag_key
 from articles.models import AutomaticPick, Story, TaggedStory
-from articles.tasks import build_renditions, rank_similar_news
+from articles.tasks import rank_similar_news
 from httpcache.pages import EVERYTHING
 from httpcache.purges import purge_on_commit, queued_on_commit
+from library import access
+from library.models import Document, Image
 
 
 @dataclass
@@ -30,8 +32,6 @@ class _AfterCommit:
     story_ids: set[int] = field(default_factory=set)
     tag_ids: set[int] = field(default_factory=set)
     boxes_holding_deleted: set[int] = field(default_factory=set)
-    stale_files: list[str] = field(default_factory=list)
-    renditions: dict[int, str] = field(default_factory=dict)
 
     def __call__(self):
         for story_id in sorted(self.story_ids):
@@ -42,18 +42,12 @@ class _AfterCommit:
             boxes |= related.affected_by(story_id)
         if boxes:
             rank_similar_news.enqueue(sorted(boxes))
-        if self.stale_files:
-            images.delete_files(self.stale_files)
-        for story_id, master in self.renditions.items():
-            build_renditions.enqueue(story_id, master)
 
 
 def story_changed(
     story: Story,
     *,
     tag_ids=(),
-    stale_files=(),
-    renditions_from: str | None = None,
     deleted: bool = False,
 ) -> None:
     """Note a change to ``story``: drop the pages that show it, refresh what derives from it.
@@ -75,11 +69,14 @@ def story_changed(
     else:
         work.story_ids.add(story.pk)
     work.tag_ids |= tag_ids
-    work.stale_files += stale_files
-    if renditions_from:
-        work.renditions[story.pk] = renditions_from
     if queued is None:
         transaction.on_commit(work, robust=True)  # outside a transaction: at once
+
+
+def files_changed(*, image_ids=(), document_ids=()) -> None:
+    """Stories using these library items changed: who may fetch them may have too."""
+    access.changed(Image, image_ids)
+    access.changed(Document, document_ids)
 
 
 def story_shown_differently(story_id: int) -> None:

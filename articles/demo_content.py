@@ -1099,6 +1099,29 @@ STORIES = [
         "visibility": "public",
         "featured": False,
     },
+    {
+        # Its body has a YouTube link on a line of its own: the story page shows
+        # it as a click-to-play video (articles/videos.py).
+        "title": "Half-term animation workshops teach Year 8 to make films with free software",
+        "section": "training-events",
+        "standfirst": (
+            "Pupils will spend three days learning Blender, the free 3D software behind "
+            "a series of open short films, and leave with a 30-second film of their own."
+        ),
+        "body": """<p>The network's digital learning team is running three days of animation workshops in the February half-term for Year 8 pupils from member schools, with 48 places at Greystone Bridge Academy.</p>
+<p>Pupils will learn Blender, the free and open-source 3D software, which means they can carry on at home or at school without buying a licence. Each pupil will model, light and animate a short scene and leave with a 30-second film.</p>
+<h2>Learning from an open film</h2>
+<p>The workshops start from <em>Big Buck Bunny</em>, a short film made in Blender by the Blender Foundation and released under a Creative Commons licence, so that every model and scene in it can be opened, taken apart and reused. Pupils will watch it on the first morning:</p>
+<p><a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">Big Buck Bunny, a short film by the Blender Foundation</a></p>
+<blockquote>“Seeing how professionals build a scene, and then being allowed to open the very same files, takes the mystery out of it,” said Kieran Walsh, the network's digital learning lead.</blockquote>
+<h2>How to book</h2>
+<p>Places are free and lunch is provided. Schools can nominate up to four pupils each on the <a href="https://example.org/digital/animation-workshops">animation workshops page</a>; laptops are lent for the three days.</p>""",
+        "tags": ["digital", "stem"],
+        "byline": "Kieran Walsh, Digital Learning Lead",
+        "days_ago": 3,
+        "visibility": "public",
+        "featured": False,
+    },
 ]
 
 # Not yet live: they show editors a story awaiting review and a scheduled one.

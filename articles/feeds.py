@@ -95,7 +95,7 @@ class LatestStoriesFeed(Feed):
     def items(self, obj=None):
         return (
             self.stories(obj)
-            .select_related("section")
+            .select_related("section", "hero")
             .prefetch_related("tags")
             .defer("body", "search_vector")[:FEED_LENGTH]
         )
@@ -119,7 +119,8 @@ class LatestStoriesFeed(Feed):
         return [story.section.name, *sorted(tag.name for tag in story.tags.all())]
 
     def item_extra_kwargs(self, story):
-        if not (social := story.social_image):
+        # A feed reader has no session: only a public file is worth naming.
+        if not (social := story.social_image) or not story.hero.stored_publicly:
             return {"story": story.pk}
         return {
             "story": story.pk,

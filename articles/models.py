@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from articles import images
+from library import body
 from members.membership import is_member
 
 # What the body editor offers; django-prose-editor derives the server-side
@@ -27,6 +26,11 @@ BODY_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # Images from the media library, with alt text and caption; the picker is
+    # the library's (library.admin); library.body keeps only library images.
+    "Image": True,
+    "Caption": True,
+    "Figure": {"pickerUrl": "/admin/library/image/pick/"},
     # The editor turns the browser's spellcheck off unless told not to.
     "NoSpellCheck": False,
 }
@@ -95,22 +99,35 @@ class StoryQuerySet(models.QuerySet):
 
     def cards(self):
         """Only what a story card shows, with its section, in one query."""
-        return self.select_related("section").only(
+        return self.select_related("section", "hero").only(
             "id",
             "title",
             "slug",
             "standfirst",
             "published_at",
             "visibility",
-            "hero_image",
-            "hero_width",
-            "hero_height",
-            "hero_alt",
-            "hero_decorative",
-            "hero_renditions",
             "section__name",
             "section__slug",
+            *HERO_FIELDS,
         )
+
+
+# What a story's card or page needs of its hero image (``StoryQuerySet.cards``).
+HERO_FIELDS = [
+    f"hero__{name}"
+    for name in [
+        "token",
+        "file",
+        "width",
+        "height",
+        "alt",
+        "decorative",
+        "caption",
+        "credit",
+        "renditions",
+        "stored_publicly",
+    ]
+]
 
 
 class Section(models.Model):
@@ -150,41 +167,16 @@ class Story(models.Model):
         help_text="One or two sentences shown on cards and to search engines.",
     )
     body = ProseEditorField(extensions=BODY_EXTENSIONS, sanitize=True, blank=True)
-    hero_image = models.ImageField(
-        upload_to="stories/%Y/%m/",
+    hero = models.ForeignKey(
+        "library.Image",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        validators=[images.validate_hero_image],
-        help_text="A JPEG, PNG or WebP photo. Location and camera details are removed.",
+        related_name="hero_of",
+        verbose_name="hero image",
+        help_text="From the media library: search by title, alt text or tag, or press + to "
+        "upload a new photo. Its alt text, caption, credit and focal point are the image's.",
     )
-    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_alt = models.CharField(
-        "hero image alt text",
-        max_length=250,
-        blank=True,
-        help_text="Describe the image for readers who cannot see it. Required with an image.",
-    )
-    hero_decorative = models.BooleanField(
-        "decorative image",
-        default=False,
-        help_text="The image adds nothing a reader needs to know: screen readers skip it.",
-    )
-    hero_focal_x = models.FloatField(
-        "focal point across",
-        default=0.5,
-        validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="0 is the left edge, 1 the right. Click the preview to set it.",
-    )
-    hero_focal_y = models.FloatField(
-        "focal point down",
-        default=0.5,
-        validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="0 is the top edge, 1 the bottom. Crops keep this point in view.",
-    )
-    # Written by articles.tasks.build_renditions; pages render from it alone.
-    hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    hero_caption = models.CharField(max_length=250, blank=True)
-    hero_credit = models.CharField(max_length=150, blank=True)
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="stories")
     tags = TaggableManager(through="TaggedStory", blank=True)
     byline = models.CharField(max_length=150, blank=True)
@@ -293,26 +285,16 @@ class Story(models.Model):
 
     def save(self, *args, **kwargs):
         # The admin sanitises through full_clean(); sanitise here too so that
-        # no other write path (shell, import, fixtures) stores raw HTML.
-        self.body = self._meta.get_field("body").sanitize(self.body or "")
+        # no other write path (shell, import, fixtures) stores raw HTML. Only
+        # library images stay in it (library.body).
+        self.body = body.clean(self._meta.get_field("body").sanitize(self.body or ""))
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         previous = (
-            Story.objects.filter(pk=self.pk)
-            .values(
-                "hero_image", "hero_renditions", "hero_focal_x", "hero_focal_y", "slug", "status"
-            )
-            .first()
+            Story.objects.filter(pk=self.pk).values("hero_id", "slug", "status").first()
             if self.pk
             else None
-        ) or {
-            "hero_image": "",
-            "hero_renditions": {},
-            "hero_focal_x": None,
-            "hero_focal_y": None,
-            "slug": self.slug,
-            "status": None,
-        }
+        ) or {"hero_id": None, "slug": self.slug, "status": None}
         # An address readers may hold: answers 301 once the slug moves (articles.signals).
         self.slug_changed = previous["slug"] != self.slug
         self.moved_from = (
@@ -320,55 +302,26 @@ class Story(models.Model):
             if previous["slug"] != self.slug and previous["status"] == Status.PUBLISHED
             else ""
         )
-        new_image = bool(self.hero_image) and self.hero_image.name != previous["hero_image"]
-        # A restored version's image is a master already stored and cleaned.
-        if new_image and not getattr(self, "restoring_master", False):
-            self._store_master()
-        refocused = (self.hero_focal_x, self.hero_focal_y) != (
-            previous["hero_focal_x"],
-            previous["hero_focal_y"],
-        )
-        stale = []
-        if self.hero_image.name != previous["hero_image"] or refocused:
-            stale = images.rendition_names(previous["hero_renditions"])
-        # Kept while an earlier version of the story names it (articles.signals).
-        self.replaced_master = (
-            previous["hero_image"] if self.hero_image.name != previous["hero_image"] else ""
-        )
-        if stale or new_image or not self.hero_image:
-            self.hero_renditions = {}
-        # For articles.changes, which runs after commit: files to delete, and
-        # whether renditions must be made.
-        self.stale_files = [name for name in stale if name]
-        self.needs_renditions = bool(self.hero_image) and (new_image or refocused)
+        # The library works out again who may fetch these images (articles.signals).
+        self.images_touched = {previous["hero_id"], self.hero_id} - {None}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return slug_url("articles:story-detail", self.slug)
 
-    def _store_master(self):
-        """Replace a new upload by its upright, metadata-free master before saving."""
-        raw = self.hero_image
-        stored_raw = raw.name if raw._committed else None
-        with raw.open("rb"):
-            master, self.hero_width, self.hero_height = images.clean_master(raw)
-        raw.save(f"{self.slug or 'story'}.jpg", master, save=False)
-        if stored_raw and stored_raw != raw.name:
-            raw.storage.delete(stored_raw)  # the untouched upload, metadata and all
-
     def clean(self):
+        if self.hero_id and not self.hero.decorative and not self.hero.alt.strip():
+            raise ValidationError(
+                {
+                    "hero": "This image has no alt text: describe it on the image's page (or "
+                    "mark it decorative there), then choose it again."
+                }
+            )
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {
                     "slug": f"“{self.slug}” is the address of {RESERVED_SLUGS[self.slug]}: "
                     "choose another."
-                }
-            )
-        if self.hero_image and not self.hero_decorative and not self.hero_alt.strip():
-            raise ValidationError(
-                {
-                    "hero_alt": "Describe the image: alt text is required with a hero image, "
-                    "unless you mark it decorative."
                 }
             )
 
@@ -388,60 +341,89 @@ class Story(models.Model):
 
     @property
     def hero_alt_text(self) -> str:
-        """What ``alt`` says: empty for a decorative image, so screen readers skip it."""
-        return "" if self.hero_decorative else self.hero_alt
-
-    def picture(self, rendition: str) -> dict | None:
-        """srcsets and size for one rendition, from the stored record (no storage access)."""
-        entries = (self.hero_renditions or {}).get(rendition)
-        if not entries:
-            return None
-        url = self.hero_image.storage.url
-        largest = entries[-1]
-        return {
-            "webp_srcset": ", ".join(
-                f"{url(e['webp'])} {e['width']}w" for e in entries if "webp" in e
-            ),
-            "jpeg_srcset": ", ".join(f"{url(e['jpeg'])} {e['width']}w" for e in entries),
-            "src": url(entries[0]["jpeg"]),
-            "width": largest["width"],
-            "height": largest["height"],
-        }
+        return self.hero.alt_text if self.hero_id else ""
 
     @property
     def card_picture(self):
-        return self.picture("card")
+        return self.hero.picture("card") if self.hero_id else None
 
     @property
     def hero_picture(self):
-        return self.picture("hero")
+        return self.hero.picture("hero") if self.hero_id else None
 
     @property
     def hero_is_cropped(self) -> bool:
-        """A portrait photo's hero rendition is cropped to 4:5 (``images.RENDITIONS``)."""
-        hero = next(r for r in images.RENDITIONS if r.name == "hero")
-        return bool(
-            self.hero_width
-            and self.hero_height
-            and hero.crop_ratio(self.hero_width, self.hero_height)
-        )
+        return bool(self.hero_id) and self.hero.is_cropped_for_hero
 
     @property
     def social_image(self) -> dict | None:
         """The 1200 × 630 rendition, or the master while renditions are being made."""
-        if not self.hero_image:
+        if not self.hero_id:
             return None
-        if social := self.picture("social"):
+        if social := self.hero.picture("social"):
             return {"url": social["src"], "width": social["width"], "height": social["height"]}
-        return {"url": self.hero_image.url, "width": self.hero_width, "height": self.hero_height}
+        return {"url": self.hero.url, "width": self.hero.width, "height": self.hero.height}
 
     @property
     def is_members_only(self) -> bool:
         return self.visibility == Visibility.MEMBERS
 
+    @functools.cached_property
+    def gallery_images(self) -> list:
+        """The gallery's photos in order (one query; none when the page knows there are none)."""
+        if getattr(self, "has_gallery", True) is False or self.pk is None:
+            return []
+        return [photo.image for photo in self.gallery.select_related("image")]
+
+    @functools.cached_property
+    def download_documents(self) -> list:
+        """The documents listed under the story, in order (one query, or none)."""
+        if getattr(self, "has_downloads", True) is False or self.pk is None:
+            return []
+        return [download.document for download in self.downloads.select_related("document")]
+
     def is_readable_by(self, user) -> bool:
         """Return whether ``user`` may read the whole story, not just its teaser."""
         return not self.is_members_only or is_member(user)
+
+
+class GalleryPhoto(models.Model):
+    """A photo in a story's gallery (event photos), in the editor's order."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="gallery")
+    image = models.ForeignKey(
+        "library.Image", on_delete=models.PROTECT, related_name="in_galleries"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "gallery photo"
+        constraints = [
+            models.UniqueConstraint(fields=["story", "image"], name="unique_gallery_photo")
+        ]
+
+    def __str__(self):
+        return f"{self.image} in {self.story}"
+
+
+class Download(models.Model):
+    """A library document offered under a story as a download, in the editor's order."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="downloads")
+    document = models.ForeignKey(
+        "library.Document", on_delete=models.PROTECT, related_name="downloaded_from"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "document"], name="unique_story_download")
+        ]
+
+    def __str__(self):
+        return f"{self.document} under {self.story}"
 
 
 class RelatedPick(models.Model):

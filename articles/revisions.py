@@ -6,20 +6,28 @@ and its editor's picks (reversion follows both relations).
 """
 
 import difflib
-import json
 import re
 from dataclasses import dataclass
 
 import reversion
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from reversion.models import Version
 from taggit.models import Tag
 
-from articles.models import RelatedPick, Section, Status, Story, TaggedStory, Visibility
+from articles.models import (
+    Download,
+    GalleryPhoto,
+    RelatedPick,
+    Section,
+    Status,
+    Story,
+    TaggedStory,
+    Visibility,
+)
 from articles.publishing import uk_time
+from library.models import Image
 
 
 def register() -> None:
@@ -29,11 +37,13 @@ def register() -> None:
     reversion.register(
         Story,
         # Derived from the rest, or rebuilt after every save.
-        exclude=["search_vector", "hero_renditions", "updated_at"],
-        follow=["tagged_items", "picks"],
+        exclude=["search_vector", "updated_at"],
+        follow=["tagged_items", "picks", "gallery", "downloads"],
     )
     reversion.register(TaggedStory, fields=["tag", "content_object"])
     reversion.register(RelatedPick, fields=["story", "pick", "order"])
+    reversion.register(GalleryPhoto, fields=["story", "image", "order"])
+    reversion.register(Download, fields=["story", "document", "order"])
 
 
 def versions_of(story: Story):
@@ -58,12 +68,7 @@ COMPARED = {
     "title": "Title",
     "standfirst": "Standfirst",
     "body": "Body",
-    "hero_image": "Hero image",
-    "hero_alt": "Alt text",
-    "hero_decorative": "Decorative image",
-    "hero_caption": "Caption",
-    "hero_credit": "Credit",
-    "focal_point": "Focal point",
+    "hero": "Hero image",
     "section": "Section",
     "tags": "Tags",
     "byline": "Byline",
@@ -77,7 +82,7 @@ COMPARED = {
 }
 
 # Fields shown as text diffs word by word; the rest are compared whole.
-TEXT_FIELDS = {"title", "standfirst", "body", "hero_alt", "hero_caption", "hero_credit"}
+TEXT_FIELDS = {"title", "standfirst", "body"}
 
 # Words, runs of punctuation and runs of space: "chair," differs from "chair" by a comma.
 WORDS = re.compile(r"\w+|[^\w\s]+|\s+")
@@ -101,20 +106,19 @@ def snapshot(version: Version) -> Snapshot:
         Story.objects.filter(pk__in=[p for _, p in picks]).values_list("pk", "title")
     )
     section = Section.objects.filter(pk=data.get("section_id")).first()
+    hero = Image.objects.filter(pk=data.get("hero_id")).first() if data.get("hero_id") else None
     published_at = data.get("published_at")
     yes_no = {True: "Yes", False: "No"}
     fields = {
         "title": data.get("title", ""),
         "standfirst": data.get("standfirst", ""),
         "body": body_text(data.get("body", "")),
-        "hero_image": str(data.get("hero_image") or "") or "None",
-        "hero_alt": data.get("hero_alt", ""),
-        "hero_decorative": yes_no[bool(data.get("hero_decorative"))],
-        "hero_caption": data.get("hero_caption", ""),
-        "hero_credit": data.get("hero_credit", ""),
-        "focal_point": (
-            f"{round(data.get('hero_focal_x', 0.5) * 100)}% across, "
-            f"{round(data.get('hero_focal_y', 0.5) * 100)}% down"
+        "hero": (
+            f"{hero.title} (#{hero.pk})"
+            if hero
+            else "(a deleted image)"
+            if data.get("hero_id")
+            else "None"
         ),
         "section": section.name if section else "(a deleted section)",
         "tags": ", ".join(
@@ -185,12 +189,6 @@ RESTORED = [
     "title",
     "standfirst",
     "body",
-    "hero_alt",
-    "hero_decorative",
-    "hero_caption",
-    "hero_credit",
-    "hero_focal_x",
-    "hero_focal_y",
     "byline",
 ]
 
@@ -210,16 +208,13 @@ def restore(*, story: Story, version: Version, user) -> list[str]:
         story.section_id = data["section_id"]
     else:
         notes.append("Its section has since been deleted: the current section was kept.")
-    image = str(data.get("hero_image") or "")
-    if image != story.hero_image.name:
-        if not image:
-            story.hero_image = None
-        elif default_storage.exists(image):
-            story.hero_image.name = image
-            story.hero_width, story.hero_height = data["hero_width"], data["hero_height"]
-            story.restoring_master = True
-        else:
-            notes.append("Its hero image is no longer stored: the current image was kept.")
+    hero_id = data.get("hero_id")
+    if hero_id and not Image.objects.filter(pk=hero_id).exists():
+        notes.append(
+            "Its hero image has since been deleted from the library: the current image was kept."
+        )
+    elif "hero_id" in data:  # versions from before the library keep the current image
+        story.hero_id = hero_id
     story.edited_by = user
     when = uk_time(version.revision.date_created, year=True)
     with reversion.create_revision():
@@ -265,23 +260,3 @@ def _restore_picks(story: Story, version: Version) -> list[str]:
     )
     missing = len(wanted) - len(existing)
     return [f"{missing} of its picks have since been deleted."] if missing else []
-
-
-def names_image(story: Story, name: str) -> bool:
-    """Whether a kept version of ``story`` shows the image file ``name``
-    (a replaced image stays stored for as long as one does)."""
-    return (
-        Version.objects.get_for_object(story)
-        .filter(serialized_data__contains=json.dumps(name))
-        .exists()
-    )
-
-
-def stored_masters(story: Story) -> set[str]:
-    """Every hero image file the story's versions name (deleted with the story)."""
-    names = set()
-    for version in Version.objects.get_for_object(story).only("serialized_data", "format"):
-        name = version.field_dict.get("hero_image")
-        if name:
-            names.add(str(name))
-    return names

@@ -5,9 +5,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from articles import changes, images, revisions
+from articles import changes
 from articles.models import (
     Correction,
+    Download,
+    GalleryPhoto,
     Redirect,
     RelatedPick,
     Section,
@@ -16,22 +18,18 @@ from articles.models import (
     TaggedStory,
     slug_url,
 )
+from library import body
 
 
 @receiver(post_save, sender=Story)
 def story_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    stale_files = list(getattr(instance, "stale_files", ()))
-    replaced = getattr(instance, "replaced_master", "")
-    if replaced and not revisions.names_image(instance, replaced):
-        stale_files.append(replaced)
-    changes.story_changed(
-        instance,
-        stale_files=stale_files,
-        renditions_from=instance.hero_image.name
-        if getattr(instance, "needs_renditions", False)
-        else None,
+    changes.story_changed(instance)
+    image_ids, document_ids = body.record(instance, instance.body)
+    changes.files_changed(
+        image_ids=image_ids | set(getattr(instance, "images_touched", ())),
+        document_ids=document_ids,
     )
 
 
@@ -60,15 +58,31 @@ def story_gone(sender, instance, **kwargs):
 
 @receiver(pre_delete, sender=Story)
 def story_deleted(sender, instance, **kwargs):
-    """A deleted story's pages go, and so do its image files (its earlier versions' too)."""
-    changes.story_changed(
-        instance,
-        stale_files=[
-            *({instance.hero_image.name} | revisions.stored_masters(instance)),
-            *images.rendition_names(instance.hero_renditions),
-        ],
-        deleted=True,
+    """A deleted story's pages go."""
+    changes.story_changed(instance, deleted=True)
+
+
+@receiver(post_delete, sender=Story)
+def story_files_released(sender, instance, **kwargs):
+    """Its images and documents stay in the library; who may fetch them is worked out again."""
+    image_ids, document_ids = body.forget(Story, instance.pk)
+    changes.files_changed(
+        image_ids=image_ids | ({instance.hero_id} - {None}), document_ids=document_ids
     )
+
+
+@receiver(post_save, sender=GalleryPhoto)
+@receiver(post_delete, sender=GalleryPhoto)
+def gallery_changed(sender, instance, **kwargs):
+    changes.files_changed(image_ids={instance.image_id})
+    changes.story_shown_differently(instance.story_id)
+
+
+@receiver(post_save, sender=Download)
+@receiver(post_delete, sender=Download)
+def downloads_changed(sender, instance, **kwargs):
+    changes.files_changed(document_ids={instance.document_id})
+    changes.story_shown_differently(instance.story_id)
 
 
 @receiver(m2m_changed, sender=TaggedStory)

@@ -11,7 +11,7 @@ from taggit.models import Tag
 from articles import counts, previews
 from articles.cachekeys import NEWS, section_key, story_key, tag_key
 from articles.metadata import story_json_ld
-from articles.models import RelatedPick, Section, Story, visibilities_for
+from articles.models import Download, GalleryPhoto, RelatedPick, Section, Story, visibilities_for
 from articles.pagination import ArchivePaginator
 from articles.related import similar_news
 from articles.search import CANDIDATES as SEARCH_CANDIDATES
@@ -117,9 +117,16 @@ def home(request):
 
 def story_detail(request, slug):
     """A live story; for a non-member, a member-only story shows only its teaser."""
-    stories = Story.objects.live().select_related("section")
+    stories = Story.objects.live().select_related("section", "hero")
     picks = RelatedPick.objects.filter(story=OuterRef("pk"))
-    story = get_object_or_404(stories.annotate(has_picks=Exists(picks)), slug=slug)
+    gallery = GalleryPhoto.objects.filter(story=OuterRef("pk"))
+    downloads = Download.objects.filter(story=OuterRef("pk"))
+    story = get_object_or_404(
+        stories.annotate(
+            has_picks=Exists(picks), has_gallery=Exists(gallery), has_downloads=Exists(downloads)
+        ),
+        slug=slug,
+    )
     if not story.is_readable_by(request.user):
         shows_news(request, [story])
         response = render(
@@ -178,7 +185,7 @@ def search(request):
     if query:
         results = (
             search_stories(Story.objects.visible_to(request.user), query)
-            .select_related("section")
+            .select_related("section", "hero")
             .defer("search_vector")
         )
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)

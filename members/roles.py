@@ -22,6 +22,11 @@ ROLES = {
         "articles.add_story",
         "articles.change_story",
         "articles.view_story",
+        # A draft's gallery and downloads, from the media library, which they add to.
+        *(f"articles.{verb}_galleryphoto" for verb in CRUD),
+        *(f"articles.{verb}_download" for verb in CRUD),
+        *(f"library.{verb}_image" for verb in ["add", "change", "view"]),
+        *(f"library.{verb}_document" for verb in ["add", "change", "view"]),
     ],
     # Everything about stories, sections, tags and picks.
     EDITOR: [
@@ -31,6 +36,10 @@ ROLES = {
         *(f"articles.{verb}_relatedpick" for verb in CRUD),
         *(f"articles.{verb}_redirect" for verb in CRUD),
         *(f"articles.{verb}_correction" for verb in CRUD),
+        *(f"articles.{verb}_galleryphoto" for verb in CRUD),
+        *(f"articles.{verb}_download" for verb in CRUD),
+        *(f"library.{verb}_image" for verb in CRUD),
+        *(f"library.{verb}_document" for verb in CRUD),
         *(f"taggit.{verb}_tag" for verb in CRUD),
         "httpcache.view_purge",
         "jobs.view_job",
@@ -41,6 +50,8 @@ ROLES = {
         *(f"newsletter.{verb}_subscriber" for verb in CRUD),
         *(f"newsletter.{verb}_suppression" for verb in CRUD),
         "newsletter.view_delivery",
+        # The site's pages: About, Membership, Contact, Privacy…
+        *(f"pages.{verb}_page" for verb in CRUD),
     ],
     # Schools, people, invitations and access requests.
     MEMBERSHIP_MANAGER: [

@@ -114,7 +114,8 @@ class Editions:
                     "url": absolute(story.get_absolute_url()),
                     "picture": (
                         {**story.card_picture, "src": absolute(story.card_picture["src"])}
-                        if story.card_picture
+                        # A mail client has no session: only public files show.
+                        if story.card_picture and story.hero.stored_publicly
                         else None
                     ),
                 }

@@ -19,6 +19,9 @@ class AdminContentSecurityPolicy:
         "script-src": [CSP.SELF, CSP.NONCE],
         "style-src": [CSP.SELF, CSP.UNSAFE_INLINE, *settings.ASSET_HOSTS],
         "img-src": [CSP.SELF, "data:", "blob:", *settings.ASSET_HOSTS],
+        # Frames were 'self' (default-src) and stay so; the staff preview of a
+        # story (/admin/…/preview/) plays its videos as the public page does.
+        "frame-src": [CSP.SELF, *settings.VIDEO_EMBED_HOSTS],
         "object-src": [CSP.NONE],
         "base-uri": [CSP.SELF],
         "form-action": [CSP.SELF],

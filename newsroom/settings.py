@@ -66,8 +66,10 @@ INSTALLED_APPS = [
     "httpcache",
     "jobs",
     "members",
+    "library",
     "articles",
     "newsletter",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.site",
                 "articles.context_processors.sections",
+                "pages.context_processors.page_links",
             ],
         },
     },
@@ -220,8 +223,24 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Library files nobody but members (or staff) may fetch live outside MEDIA_ROOT,
+# with no public address: library.views.protected_file checks who asks, then
+# sends them itself ("django"), has nginx send them ("nginx": X-Accel-Redirect
+# to PROTECTED_FILES_NGINX_PREFIX, an `internal` location aliasing
+# PROTECTED_ROOT), or redirects to a short-lived signed URL ("redirect": the
+# "protected" storage is a private S3 bucket through django-storages).
+PROTECTED_ROOT = Path(os.environ.get("DJANGO_PROTECTED_ROOT", BASE_DIR / "protected"))
+PROTECTED_FILES = os.environ.get("DJANGO_PROTECTED_FILES", "django")
+if PROTECTED_FILES not in {"django", "nginx", "redirect"}:
+    raise ImproperlyConfigured("DJANGO_PROTECTED_FILES must be django, nginx or redirect.")
+PROTECTED_FILES_NGINX_PREFIX = "/_protected/"
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "protected": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PROTECTED_ROOT, "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -234,6 +253,8 @@ STORAGES = {
 # Hero images: the largest upload accepted, and the most pixels (more is a
 # decompression bomb, or at least more than a news photo needs).
 HERO_IMAGE_MAX_BYTES = int(os.environ.get("HERO_IMAGE_MAX_BYTES", 20_000_000))
+# Documents (PDF, Word, Excel, PowerPoint) in the media library.
+DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", 25_000_000))
 HERO_IMAGE_MAX_PIXELS = int(os.environ.get("HERO_IMAGE_MAX_PIXELS", 40_000_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -328,6 +349,10 @@ ASSET_HOSTS = sorted(
     | set(env_list("DJANGO_ASSET_HOSTS"))
 )
 
+# Story videos play in frames from these hosts only, and only once the reader
+# presses play (articles/videos.py); nothing else may be framed.
+VIDEO_EMBED_HOSTS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
@@ -335,6 +360,7 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:", *ASSET_HOSTS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    "frame-src": VIDEO_EMBED_HOSTS,
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],

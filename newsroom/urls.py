@@ -6,7 +6,9 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from django.views.static import serve
 
+from articles.sitemaps import SITEMAPS
 from members.forms import StaffLoginForm
+from pages.sitemaps import PageSitemap
 
 admin.site.site_header = f"{settings.SITE_NAME} newsroom"
 admin.site.site_title = "Newsroom admin"
@@ -15,11 +17,14 @@ admin.site.index_title = "Publish and manage"
 # and the index page are enough to move around.
 admin.site.enable_nav_sidebar = False
 admin.site.login_form = StaffLoginForm
+# The site's sitemap (served by articles) lists the public pages too.
+SITEMAPS["site-pages"] = PageSitemap
 
 urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/logo.svg"))),
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
+    path("", include("library.urls")),
     # Before articles: "news/weekly-update/" is not a story's address.
     path("", include("newsletter.urls")),
     path("", include("articles.urls")),
@@ -34,3 +39,6 @@ if settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     )
+
+# Last: a page's address, /<slug>/, never hides another route (pages.addresses).
+urlpatterns.append(path("", include("pages.urls")))

@@ -52,9 +52,27 @@ def fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Every test writes uploads to its own folder."""
+    """Every test writes uploads to its own folders (public media, protected files)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PROTECTED_ROOT = tmp_path / "protected"
+    settings.STORAGES = settings.STORAGES | {
+        "protected": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": settings.PROTECTED_ROOT, "base_url": None},
+        }
+    }
     return settings.MEDIA_ROOT
+
+
+def read_to_end(response) -> bytes:
+    """A response's body, its file closed, without ``response.close()``: that sends
+    ``request_finished``, which closes the test's database connection on PostgreSQL."""
+    if not getattr(response, "streaming", False):
+        return response.content
+    content = b"".join(response.streaming_content)
+    if file := getattr(response, "file_to_stream", None):
+        file.close()
+    return content
 
 
 def jpeg_bytes(size=(64, 36), colour="teal") -> bytes:
@@ -67,6 +85,27 @@ def jpeg_bytes(size=(64, 36), colour="teal") -> bytes:
 def image_upload():
     def make(name="hero.jpg", size=(64, 36)):
         return SimpleUploadedFile(name, jpeg_bytes(size), content_type="image/jpeg")
+
+    return make
+
+
+@pytest.fixture
+def image_factory(db):
+    """Add an image to the media library, as the admin form does (master stored,
+    renditions made at once by the inline job backend)."""
+    from library.models import Image as LibraryImage
+
+    def make(*, size=(64, 36), upload=None, **fields):
+        number = next(_numbers)
+        upload = upload or SimpleUploadedFile(
+            f"photo-{number}.jpg", jpeg_bytes(size), content_type="image/jpeg"
+        )
+        image = LibraryImage(
+            **({"title": f"Photo {number}", "alt": f"Alt text of photo {number}"} | fields)
+        )
+        image.store(upload)
+        image.save()
+        return LibraryImage.objects.get(pk=image.pk)
 
     return make
 

@@ -159,6 +159,18 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         return (deliver);
     }
+    # A public library file: its name is random and its bytes never change,
+    # so keep it a day, tagged with its token. When its story or page stops
+    # being public the app moves it out of reach and purges "file-<token>".
+    if (bereq.url ~ "^/media/(images|documents)/" && beresp.status == 200) {
+        set beresp.http.xkey = "file-" + regsub(bereq.url,
+            "^/media/(images|documents)/[^/]+/([A-Za-z0-9_-]{22}).*$", "\2");
+        if (!beresp.http.Cache-Control) {
+            set beresp.ttl = 1d;
+            set beresp.grace = 10s;
+            return (deliver);
+        }
+    }
     # No caching headers at all (a 404, a redirect): Varnish would keep it
     # for default_ttl (120 s) with no xkey to purge it by, so a story
     # published meanwhile would stay "not found". Do not store it.

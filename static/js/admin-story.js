@@ -24,3 +24,24 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   watcher.observe(document.body, { childList: true, subtree: true });
 });
+
+// The admin's autocomplete boxes (select2: the hero image, gallery photos,
+// downloads, picks) name their combobox by its current value only, which is
+// empty until something is chosen: give each the field's label as well.
+document.addEventListener("DOMContentLoaded", () => {
+  const nameBoxes = () => {
+    document.querySelectorAll(".select2-selection[aria-labelledby]:not([data-named])").forEach((box) => {
+      const shown = box.getAttribute("aria-labelledby");
+      const fieldId = shown.replace(/^select2-/, "").replace(/-container$/, "");
+      const label = document.querySelector(`label[for="${fieldId}"]`);
+      const name = label ? label.textContent.replace(/:\s*$/, "").trim() : fieldId.split("-").pop().replace(/^id_/, "");
+      box.setAttribute("aria-label", name);
+      box.removeAttribute("aria-labelledby");
+      const value = document.getElementById(shown);
+      if (value) value.setAttribute("aria-label", name);
+      box.dataset.named = "1";
+    });
+  };
+  nameBoxes();
+  new MutationObserver(nameBoxes).observe(document.body, { childList: true, subtree: true });
+});

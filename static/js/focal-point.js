@@ -1,17 +1,17 @@
-// The hero photo's preview and focal point: click the preview to set where
+// A library image's preview and focal point: click the preview to set where
 // crops should centre. A newly chosen photo shows at once, before any save, and
 // so does one kept from a try that failed validation. Without JavaScript the
 // two number fields still work.
 document.addEventListener("DOMContentLoaded", () => {
   const preview = document.querySelector(".focal-preview");
-  const across = document.getElementById("id_hero_focal_x");
-  const down = document.getElementById("id_hero_focal_y");
+  const across = document.getElementById("id_focal_x");
+  const down = document.getElementById("id_focal_y");
   if (!preview || !across || !down) return;
   const image = preview.querySelector("img");
   const marker = preview.querySelector(".focal-preview__marker");
   const empty = document.querySelector(".focal-preview__empty");
-  const fileInput = document.getElementById("id_hero_image");
-  const kept = document.getElementById("id_hero_image_pending");
+  const fileInput = document.getElementById("id_upload");
+  const kept = document.getElementById("id_upload_pending");
 
   const place = () => {
     marker.style.left = `${Number(across.value) * 100}%`;
@@ -28,7 +28,7 @@ document.addEventListener("DOMContentLoaded", () => {
   if (kept && kept.dataset.previewUrl) {
     show(
       kept.dataset.previewUrl,
-      `Kept from your last try: ${kept.dataset.originalName}. It is saved with the story; choose another file to replace it.`,
+      `Kept from your last try: ${kept.dataset.originalName}. It is saved with the image; choose another file to replace it.`,
     );
     if (fileInput) {
       const note = document.createElement("p");

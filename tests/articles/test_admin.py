@@ -25,8 +25,11 @@ def story_form(section, step="_publish", **fields):
         "published_at_0": "",
         "published_at_1": "",
         "visibility": "public",
-        "hero_focal_x": "0.5",
-        "hero_focal_y": "0.5",
+        "hero": "",
+        "gallery-TOTAL_FORMS": "0",
+        "gallery-INITIAL_FORMS": "0",
+        "downloads-TOTAL_FORMS": "0",
+        "downloads-INITIAL_FORMS": "0",
         "picks-TOTAL_FORMS": "0",
         "picks-INITIAL_FORMS": "0",
         "corrections-TOTAL_FORMS": "0",
@@ -60,16 +63,35 @@ def test_story_saved_as_draft_stays_off_the_news_page(client, staff_user, sectio
     assert "Governors meet the new chair" not in client.get("/news/").content.decode()
 
 
-def test_story_with_image_needs_alt_text(client, staff_user, section, image_upload):
+def test_staff_choose_a_library_photo_as_the_storys_hero(
+    client, staff_user, section, image_factory
+):
+    photo = image_factory(size=(1600, 900), alt="Governors around a table ALT-6f6f")
     client.force_login(staff_user)
 
-    response = client.post(
-        reverse(ADD_URL), story_form(section, hero_image=image_upload(), hero_alt="")
-    )
+    response = client.post(reverse(ADD_URL), story_form(section, hero=photo.pk))
 
-    assert response.status_code == 200
-    assert "alt text is required with a hero image" in response.content.decode()
-    assert not Story.objects.exists()
+    assert response.status_code == 302
+    story = Story.objects.get(slug="governors-meet-the-new-chair")
+    assert story.hero == photo
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert 'alt="Governors around a table ALT-6f6f"' in html
+
+
+def test_the_story_form_shows_its_hero_with_a_link_to_edit_the_image(
+    client, staff_user, story_factory, image_factory
+):
+    photo = image_factory(alt="Governors around a table ALT-6f6f")
+    story = story_factory(hero=photo)
+    client.force_login(staff_user)
+
+    html = client.get(reverse("admin:articles_story_change", args=[story.pk])).content.decode()
+
+    assert "Alt text: “Governors around a table ALT-6f6f”" in html
+    assert (
+        f'<a href="{reverse("admin:library_image_change", args=[photo.pk])}">Edit the image</a>'
+        in html
+    )
 
 
 def test_the_add_form_offers_the_rich_text_editor(client, staff_user):

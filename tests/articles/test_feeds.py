@@ -14,14 +14,13 @@ FEEDS = ["articles:feed", "articles:feed-atom"]
 
 
 @pytest.fixture
-def newsroom(story_factory, image_upload, other_section):
+def newsroom(story_factory, image_factory, other_section):
     return {
         "public": story_factory(
             title="Public story",
             standfirst="Open to all.",
             tags=["music"],
-            hero_image=image_upload(),
-            hero_alt="Pupils playing violins ALT-3e3e",
+            hero=image_factory(alt="Pupils playing violins ALT-3e3e"),
             byline="Priya Shah",
             published_at=timezone.now() - DAY,
         ),

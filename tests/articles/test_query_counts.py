@@ -9,8 +9,9 @@ from articles.models import Story
 
 pytestmark = pytest.mark.django_db
 
-# Page -> queries for an anonymous reader, with no cache anywhere: every
-# page is rendered from the database (Varnish keeps it afterwards). Each page
+# Page -> queries for an anonymous reader, with no HTTP cache: every page is
+# rendered from the database (Varnish keeps it afterwards; Django's cache keeps
+# only the links to the site's pages, see queries_for). Each page
 # also asks for the section navigation and the next scheduled go-live (which
 # bounds its s-maxage). Lists count from the kept list counts less the
 # stories still scheduled (one query), then fetch a page's ids and its cards.
@@ -36,19 +37,21 @@ def urls(story):
 
 
 def queries_for(client, url):
-    """Queries for rendering a page."""
+    """Queries for rendering a page, once Django's cache holds the links to the
+    site's pages (pages.navigation: one query on the first render after a change
+    to a page, none after; tests/pages/test_navigation.py pins that)."""
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
 
 
-def seed(story_factory, count, image_upload):
+def seed(story_factory, count, image_factory):
     for n in range(count):
         story_factory(
             tags=["schools", f"topic-{n % 7}"],
-            hero_image=image_upload(),
-            hero_alt="An image",
+            hero=image_factory(alt="An image"),
             featured=n == 0,
         )
     return Story.objects.live().last()
@@ -56,19 +59,19 @@ def seed(story_factory, count, image_upload):
 
 @pytest.mark.parametrize("page", PINNED)
 def test_page_makes_the_same_pinned_number_of_queries_with_15_and_150_stories(
-    client, story_factory, image_upload, page
+    client, story_factory, image_factory, page
 ):
-    story = seed(story_factory, 15, image_upload)
+    story = seed(story_factory, 15, image_factory)
     with_15 = queries_for(client, urls(story)[page])
 
-    story = seed(story_factory, 135, image_upload)
+    story = seed(story_factory, 135, image_factory)
     with_150 = queries_for(client, urls(story)[page])
 
     assert with_15 == with_150 == PINNED[page]
 
 
-def test_later_pages_cost_the_same_as_the_first(client, story_factory, image_upload):
-    seed(story_factory, 40, image_upload)
+def test_later_pages_cost_the_same_as_the_first(client, story_factory, image_factory):
+    seed(story_factory, 40, image_factory)
 
     first = queries_for(client, reverse("articles:story-list"))
     third = queries_for(client, reverse("articles:story-list") + "?page=3")

@@ -1,7 +1,6 @@
 """Every save keeps a version; staff compare any two and restore one."""
 
 import pytest
-from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from articles.models import RelatedPick, Status, Story
@@ -32,6 +31,7 @@ def edit(client, story, section, **fields):
         standfirst=story.standfirst,
         body=story.body,
         tags=", ".join(sorted(story.tags.names())),
+        hero=story.hero_id or "",
         edit_base=story.updated_at.isoformat(),
     )
     response = client.post(change_url(story), data | fields)
@@ -165,22 +165,53 @@ def test_comparing_a_version_of_another_story_is_not_found(client, drafted, stor
     assert response.status_code == 404
 
 
-def test_restoring_brings_back_a_replaced_image(client, editor, section, image_upload):
+@pytest.fixture
+def rephotographed(client, editor, section, image_factory):
+    """A story the editor created with one hero, then saved with another: two versions."""
+    first = image_factory(title="Governors at the table FIRST-1c1c")
+    second = image_factory(title="The new chair SECOND-2d2d")
     client.force_login(editor)
-    client.post(
-        ADD_URL,
-        story_form(
-            section, step="_save", hero_image=image_upload("first.jpg"), hero_alt="First photo"
-        ),
-    )
+    client.post(ADD_URL, story_form(section, step="_save", hero=first.pk))
     story = Story.objects.get(slug="governors-meet-the-new-chair")
-    first_image = story.hero_image.name
-    edit(client, story, section, hero_image=image_upload("second.jpg"), hero_alt="Second photo")
+    edit(client, story, section, hero=second.pk)
+    return story, first, second
+
+
+def test_the_comparison_shows_a_changed_hero_image_by_title(client, rephotographed):
+    story, first, second = rephotographed
+    newer, older = versions_of(story)
+
+    html = client.get(
+        reverse("admin:articles_story_compare", args=[story.pk]),
+        {"older": older.pk, "newer": newer.pk},
+    ).content.decode()
+
+    assert "Hero image" in html
+    assert f"<del>Governors at the table FIRST-1c1c (#{first.pk})</del>" in html
+    assert f"<ins>The new chair SECOND-2d2d (#{second.pk})</ins>" in html
+
+
+def test_restoring_brings_back_a_replaced_hero_image(client, rephotographed):
+    story, first, second = rephotographed
 
     client.post(
         reverse("admin:articles_story_restore", args=[story.pk, versions_of(story).last().pk])
     )
 
     story.refresh_from_db()
-    assert (story.hero_image.name, story.hero_alt) == (first_image, "First photo")
-    assert default_storage.exists(first_image)
+    assert story.hero == first
+    assert "FIRST-1c1c" in client.get(change_url(story)).content.decode()
+
+
+def test_restoring_a_version_whose_image_was_deleted_keeps_the_current_one(client, rephotographed):
+    story, first, second = rephotographed
+    oldest = versions_of(story).last()
+    first.delete()
+
+    response = client.post(
+        reverse("admin:articles_story_restore", args=[story.pk, oldest.pk]), follow=True
+    )
+
+    story.refresh_from_db()
+    assert story.hero == second
+    assert "Its hero image has since been deleted from the library" in response.content.decode()

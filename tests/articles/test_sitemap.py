@@ -43,8 +43,10 @@ def test_sitemap_index_lists_each_part(client, newsroom):
     root = xml(client, reverse("articles:sitemap"))
     parts = [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
 
+    # "site-pages": the pages app's editable pages, added by newsroom/urls.py.
     assert parts == [
-        f"http://testserver/sitemap-{name}.xml" for name in ("stories", "sections", "tags", "pages")
+        f"http://testserver/sitemap-{name}.xml"
+        for name in ("stories", "sections", "tags", "pages", "site-pages")
     ]
 
 

@@ -98,17 +98,18 @@ def test_news_list_leaves_out_drafts_scheduled_and_member_stories(client, story_
         assert marker not in html
 
 
-def test_story_page_shows_everything_a_reader_needs(client, story_factory, image_upload):
+def test_story_page_shows_everything_a_reader_needs(client, story_factory, image_factory):
     story = story_factory(
         title="Calder Vale opens its library",
         standfirst="Pupils chose the books STANDFIRST-5f5f.",
         body="<p>The body text BODY-6a6a.</p>",
         byline="Priya Shah",
         published_at=datetime.datetime(2026, 3, 4, 9, 30, tzinfo=LONDON),
-        hero_image=image_upload(),
-        hero_alt="Children reading on beanbags ALT-7b7b",
-        hero_caption="The new reading corner",
-        hero_credit="Jo Bloggs",
+        hero=image_factory(
+            alt="Children reading on beanbags ALT-7b7b",
+            caption="The new reading corner",
+            credit="Jo Bloggs",
+        ),
         tags=["reading", "early years"],
     )
 

@@ -1,6 +1,6 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles.demo_images import hero_image
 
@@ -8,19 +8,23 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def newsroom(story_factory):
+def newsroom(story_factory, image_factory):
     """Four stories with hero images and tags, one featured."""
     stories = []
     for index in range(4):
+        content, alt = hero_image(index, "school-stories")
+        photo = image_factory(
+            upload=SimpleUploadedFile(f"hero-{index}.jpg", content, content_type="image/jpeg"),
+            alt=alt,
+        )
         story = story_factory(
             title=f"Reading corner number {index} opens",
             body=f"<h2>What happened</h2><p>Pupils chose the books BROWSER-BODY-{index}.</p>",
             tags=["reading", "schools"],
             featured=index == 0,
             byline="Priya Shah",
+            hero=photo,
         )
-        image, story.hero_alt = hero_image(index, "school-stories")
-        story.hero_image.save(f"hero-{index}.jpg", ContentFile(image))
         stories.append(story)
     return stories
 
@@ -35,7 +39,7 @@ def test_reader_follows_a_card_to_its_story_and_sees_body_and_hero_image(
     assert page.get_by_role("heading", level=1).inner_text() == "Reading corner number 2 opens"
     assert page.get_by_text("BROWSER-BODY-2").is_visible()
     hero = page.locator(".story__hero img")
-    assert hero.get_attribute("alt") == newsroom[2].hero_alt
+    assert hero.get_attribute("alt") == newsroom[2].hero.alt
     assert hero.evaluate("img => img.complete && img.naturalWidth > 0")
     assert hero.evaluate("img => img.currentSrc").endswith(".webp")  # a rendition, not the master
 

@@ -1,56 +1,12 @@
-"""The story form in Chromium: a chosen photo previews at once, takes a focal
-point before any save, and survives a validation error."""
-
-import io
+"""The story form in Chromium."""
 
 import pytest
-from PIL import Image
 
 from articles.models import Story
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import admin_log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def jpeg(size=(1200, 800)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (30, 110, 140)).save(buffer, "JPEG")
-    return buffer.getvalue()
-
-
-def test_a_photo_is_kept_across_a_validation_error_with_its_focal_point(
-    live_server, page, editor, section
-):
-    admin_log_in(page, live_server, editor, PASSWORD)
-    page.goto(live_server.url + "/admin/articles/story/add/")
-    page.fill("#id_title", "Fell walk for Year 5")
-    page.fill("#id_standfirst", "Thirty pupils climbed Pendle Hill.")
-    page.select_option("#id_section", label=section.name)
-
-    page.set_input_files(
-        "#id_hero_image", {"name": "fell.jpg", "mimeType": "image/jpeg", "buffer": jpeg()}
-    )
-    preview = page.locator(".focal-preview img")
-    preview.wait_for(state="visible")
-    page.wait_for_function("document.querySelector('.focal-preview img').complete")
-    box = preview.bounding_box()
-    preview.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
-    assert page.input_value("#id_hero_focal_x") == "0.25"
-    page.click("input[name=_save]")  # no alt text: refused
-
-    assert "alt text is required" in page.locator(".errorlist").first.inner_text()
-    assert "Photo chosen: fell.jpg" in page.locator(".kept-upload").inner_text()
-    assert page.locator(".focal-preview img").is_visible()
-    assert page.input_value("#id_hero_focal_x") == "0.25"
-    page.fill("#id_hero_alt", "Pupils at the summit cairn")
-    page.click("input[name=_save]")
-    page.wait_for_url("**/admin/articles/story/")
-
-    story = Story.objects.get(slug="fell-walk-for-year-5")
-    assert (story.hero_width, story.hero_height) == (1200, 800)
-    assert (story.hero_focal_x, story.hero_focal_y) == (0.25, 0.75)
-    assert story.hero_alt == "Pupils at the summit cairn"
 
 
 def test_the_body_editor_checks_spelling_and_draws_its_menu_arrow_without_a_font(
@@ -66,3 +22,23 @@ def test_the_body_editor_checks_spelling_and_draws_its_menu_arrow_without_a_font
         "getComputedStyle(document.querySelector('.prose-menubar__selected'), '::after').content"
     )
     assert arrow == '""'
+
+
+def test_the_hero_is_found_in_the_library_by_typing_part_of_its_title(
+    live_server, page, staff_user, section, image_factory
+):
+    photo = image_factory(title="Summit cairn on Pendle Hill FIND-4e4e")
+    image_factory(title="Something else entirely")
+    admin_log_in(page, live_server, staff_user, PASSWORD)
+    page.goto(live_server.url + "/admin/articles/story/add/")
+    page.fill("#id_title", "Fell walk for Year 5")
+    page.fill("#id_standfirst", "Thirty pupils climbed Pendle Hill.")
+    page.select_option("#id_section", label=section.name)
+
+    page.click("#id_hero + .select2")
+    page.fill(".select2-search__field", "FIND-4e4e")
+    page.locator(".select2-results__option", has_text="Summit cairn").click()
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/story/")
+
+    assert Story.objects.get(slug="fell-walk-for-year-5").hero == photo

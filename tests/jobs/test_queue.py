@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from articles.models import Story
 from jobs.models import Job
 from jobs.tasks import deliver_email
 from jobs.worker import worker_id
-from tests.articles.test_images import add_story, photo, upload
+from library.models import Image
 from tests.jobs.tasks import always_fails
+from tests.library.test_images import add_image, photo, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,18 +38,18 @@ def make_due():
     )
 
 
-def test_a_story_with_a_photo_is_saved_before_its_renditions_are_made(client, editor, section):
+def test_a_photo_is_saved_before_its_renditions_are_made(client, editor):
     client.force_login(editor)
 
-    response = add_story(client, section, upload(photo((2400, 1600))))
+    response = add_image(client, upload(photo((2400, 1600))))
 
     assert response.status_code == 302
-    story = Story.objects.get()
-    assert story.hero_renditions == {}
-    assert DBTaskResult.objects.filter(task_path="articles.tasks.build_renditions").exists()
+    image = Image.objects.get()
+    assert image.renditions == {}
+    assert DBTaskResult.objects.filter(task_path="library.tasks.build_renditions").exists()
     run_worker()
-    story.refresh_from_db()
-    assert sorted(story.hero_renditions) == ["card", "hero", "social"]
+    image.refresh_from_db()
+    assert sorted(image.renditions) == ["card", "hero", "social"]
 
 
 def test_a_failed_job_is_tried_again_later_each_wait_longer():

@@ -1,18 +1,22 @@
 import datetime
 
 import reversion
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import slugify
 
-from articles import demo_content
+from articles import demo_content, demo_documents
 from articles.demo_images import hero_image
-from articles.models import Section, Status, Story
+from articles.models import Download, GalleryPhoto, Section, Status, Story
+from library.models import Document, Image
 from members.models import School
 from members.roles import EDITOR, MEMBERSHIP_MANAGER, WRITER, ensure_roles
 
@@ -53,6 +57,9 @@ class Command(BaseCommand):
         else:
             count = self.load_stories()
             self.stdout.write(self.style.SUCCESS(f"Demo content: loaded {count} stories."))
+        if apps.is_installed("pages"):
+            # The site's pages (pages/demo.py), by the command's name: articles imports no pages.
+            call_command("load_demo_pages", production=production, stdout=self.stdout)
         member = demo_content.DEMO_MEMBER["email"]
         staff = "".join(
             f"  {role.lower():<19} {email} / {DEMO_PASSWORD}  -> /admin/ ({does})\n"
@@ -112,8 +119,7 @@ class Command(BaseCommand):
             story.published_at = now - datetime.timedelta(days=data["days_ago"], hours=index % 7)
             story.visibility = data["visibility"]
             story.featured = data["featured"]
-            image, story.hero_alt = hero_image(index, data["section"])
-            story.hero_image.save(f"{story.slug}.jpg", ContentFile(image), save=False)
+            story.hero = demo_library_image(index, data, editor)
             save_with_tags(story, data["tags"])
         for data in demo_content.UNPUBLISHED:
             story = new_story(data, sections)
@@ -124,7 +130,66 @@ class Command(BaseCommand):
             if data["days_from_now"]:
                 story.published_at = now + datetime.timedelta(days=data["days_from_now"])
             save_with_tags(story, data["tags"])
+        add_demo_media(editor)
         return len(demo_content.STORIES) + len(demo_content.UNPUBLISHED)
+
+
+def demo_library_image(index: int, data: dict, uploaded_by) -> Image:
+    """The story's illustration, in the media library as an editor would upload it."""
+    content, alt = hero_image(index, data["section"])
+    image = Image(title=f"Illustration for “{data['title']}”", alt=alt, uploaded_by=uploaded_by)
+    image.store(ContentFile(content, name=f"demo-illustration-{index}.jpg"))
+    image.save()
+    image.tags.add("illustration")
+    return image
+
+
+SPORTS_DAY = "Scarbeck Primary's sports day"
+PAY_POLICY = "Draft model pay policy"
+
+
+def add_demo_media(editor) -> None:
+    """Show the library at work: a body photo and a gallery on the sports day story,
+    the consultation paper as a download under the (members-only) pay policy story."""
+    sports_day = Story.objects.filter(title__startswith=SPORTS_DAY).first()
+    if sports_day is not None:
+        photos = [
+            demo_library_image(
+                100 + n, {"title": f"Sports day, photo {n + 1}", "section": section}, editor
+            )
+            for n, section in enumerate(
+                ["school-stories", "network-news", "training-events", "school-stories"]
+            )
+        ]
+        for order, photo in enumerate(photos):
+            photo.caption = f"Scarbeck Primary sports day, photo {order + 1} of {len(photos)}"
+            photo.credit = "Scarbeck Primary PTA"
+            photo.save()
+            GalleryPhoto.objects.create(story=sports_day, image=photo, order=order)
+        first = photos[0]
+        sports_day.body += format_html(
+            '<figure><img src="{}" alt="{}" data-file="{}"><figcaption>{}</figcaption></figure>',
+            first.url,
+            first.alt,
+            first.pk,
+            "The relay finish, moments before the rain returned",
+        )
+        sports_day.save()
+    pay_policy = Story.objects.filter(title__startswith=PAY_POLICY).first()
+    if pay_policy is not None:
+        paper = Document(
+            title="Draft model pay policy 2027 (consultation draft)",
+            description="For heads, governors and staff of member schools. Comments by 31 January.",
+            uploaded_by=editor,
+        )
+        paper.store(
+            ContentFile(
+                demo_documents.pdf("Draft model pay policy 2027", demo_documents.PAY_POLICY),
+                name="draft-model-pay-policy-2027.pdf",
+            )
+        )
+        paper.save()
+        Download.objects.create(story=pay_policy, document=paper)
 
 
 def new_story(data: dict, sections: dict[str, Section]) -> Story:

@@ -1,22 +1,30 @@
-"""Photos chosen in a story form that failed validation, kept for the next try.
+"""Photos chosen in an image form that failed validation, kept for the next try.
 
 A browser never re-sends a file, so without this a person who forgot the alt
 text would lose their photo. The form carries a signed token naming the kept
-file; an unused one is swept after a day.
+file, in the protected storage (the raw upload still has its metadata); the
+form previews it as a small data: image. An unused one is swept after a day.
 """
 
+import base64
 import datetime
+import io
 import os
 import secrets
 
 from django.core import signing
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils import timezone
+from PIL import Image
 
-SALT = "articles.pending-upload"
+SALT = "library.pending-upload"
 FOLDER = "pending"
 KEPT_FOR = datetime.timedelta(days=1)
+
+
+def storage():
+    return storages["protected"]
 
 
 def keep(upload: UploadedFile) -> str:
@@ -24,7 +32,7 @@ def keep(upload: UploadedFile) -> str:
     sweep()
     extension = os.path.splitext(upload.name)[1].lower()[:10]
     upload.seek(0)
-    name = default_storage.save(f"{FOLDER}/{secrets.token_urlsafe(18)}{extension}", upload)
+    name = storage().save(f"{FOLDER}/{secrets.token_urlsafe(18)}{extension}", upload)
     return signing.dumps(
         {"name": name, "original": upload.name, "type": upload.content_type}, salt=SALT
     )
@@ -35,7 +43,7 @@ def _read(token: str) -> dict | None:
         kept = signing.loads(token, salt=SALT, max_age=KEPT_FOR)
     except signing.BadSignature:
         return None
-    return kept if default_storage.exists(kept["name"]) else None
+    return kept if storage().exists(kept["name"]) else None
 
 
 def load(token: str) -> UploadedFile | None:
@@ -43,7 +51,7 @@ def load(token: str) -> UploadedFile | None:
     kept = _read(token) if token else None
     if kept is None:
         return None
-    with default_storage.open(kept["name"], "rb") as stored:
+    with storage().open(kept["name"], "rb") as stored:
         return SimpleUploadedFile(kept["original"], stored.read(), kept["type"])
 
 
@@ -52,23 +60,37 @@ def describe(token: str) -> dict | None:
     kept = _read(token) if token else None
     if kept is None:
         return None
-    return {"url": default_storage.url(kept["name"]), "original": kept["original"]}
+    return {"url": _thumbnail(kept["name"]), "original": kept["original"]}
+
+
+def _thumbnail(name: str) -> str:
+    """A small JPEG of the kept photo as a data: address (pixels only, no metadata)."""
+    try:
+        with storage().open(name, "rb") as stored, Image.open(stored) as image:
+            image.draft("RGB", (600, 600))
+            image = image.convert("RGB")
+            image.thumbnail((600, 600))
+            buffer = io.BytesIO()
+            image.save(buffer, "JPEG", quality=80)
+    except OSError:
+        return ""
+    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
 def discard(token: str) -> None:
     kept = _read(token) if token else None
     if kept is not None:
-        default_storage.delete(kept["name"])
+        storage().delete(kept["name"])
 
 
 def sweep() -> None:
     """Delete kept photos nobody came back for."""
     try:
-        _, names = default_storage.listdir(FOLDER)
+        _, names = storage().listdir(FOLDER)
     except FileNotFoundError:
         return
     cutoff = timezone.now() - KEPT_FOR
     for name in names:
         path = f"{FOLDER}/{name}"
-        if default_storage.get_modified_time(path) < cutoff:
-            default_storage.delete(path)
+        if storage().get_modified_time(path) < cutoff:
+            storage().delete(path)

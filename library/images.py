@@ -1,23 +1,24 @@
-"""Hero images: check uploads, clean them, and make their renditions once.
+"""Library images: check uploads, clean them, and make their renditions once.
 
 What happens to a photo, in order:
 
-1. ``validate_hero_image`` refuses, with a message, anything that is not a
-   JPEG, PNG or WebP, is over ``HERO_IMAGE_MAX_BYTES``, has more pixels than
-   ``HERO_IMAGE_MAX_PIXELS`` (a decompression bomb), or is truncated. It runs
-   in model validation, so a refused upload leaves no file and no row.
-2. ``clean_master`` (from ``Story.save``) turns the upload into the stored
-   master: turned upright by its EXIF orientation, flattened onto white if
-   transparent, at most ``MASTER_MAX_WIDTH`` wide, and saved as a fresh JPEG,
-   which carries no EXIF, XMP or IPTC: no GPS position, no camera serial. The
-   upload itself is never stored, so no public URL can reach its metadata.
-3. ``build_renditions`` (a Django task, queued when the story's transaction
-   commits; the immediate backend runs it at once) writes every rendition in
-   ``RENDITIONS`` as WebP and JPEG, cropped around the editor's focal point,
-   and records their names, sizes and dimensions on the story. Pages read
-   that record: no image work and no storage look-ups on the request path.
-4. Replacing or removing an image deletes the old master and renditions;
-   deleting a story deletes its files (see ``articles.signals``).
+1. ``validate_image`` refuses, with a message, anything that is not a JPEG,
+   PNG or WebP, is over ``HERO_IMAGE_MAX_BYTES``, has more pixels than
+   ``HERO_IMAGE_MAX_PIXELS`` (a decompression bomb), has a side longer than
+   every rendition format can take (``MAX_SIDE``), or is truncated. It runs in
+   form validation, so a refused upload leaves no file and no row.
+2. ``clean_master`` turns the upload into the stored master: turned upright by
+   its EXIF orientation, flattened onto white if transparent, at most
+   ``MASTER_MAX_WIDTH`` wide, and saved as a fresh JPEG with nothing but the
+   pixels: no EXIF, XMP, IPTC, colour profile or comment (no GPS position, no
+   camera serial, no text an editing program left). The upload itself is never
+   stored.
+3. ``library.tasks.build_renditions`` (a job, queued when the image's
+   transaction commits) writes every rendition in ``RENDITIONS`` as WebP and
+   JPEG, cropped around the editor's focal point, and records their names,
+   sizes and dimensions on the image. Pages read that record: no image work and
+   no storage look-ups on the request path. If it fails, what it wrote is
+   deleted and the image says why.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ MASTER_MAX_WIDTH = 2400
 ORIENTATION_TAG = 0x0112
 MASTER_QUALITY = 90
 QUALITY = {"webp": 80, "jpeg": 82}
+# WebP's limit on either side; JPEG's is 65,535. A longer image would be
+# accepted and then fail in every WebP rendition.
+MAX_SIDE = 16_383
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def validate_hero_image(upload) -> None:
+def validate_image(upload) -> None:
     """Refuse uploads that are not a usable, reasonably sized JPEG, PNG or WebP."""
     if getattr(upload, "_committed", False):
         return  # already stored: it was checked (and cleaned) when it arrived
@@ -92,6 +96,11 @@ def validate_hero_image(upload) -> None:
                 raise ValidationError(
                     f"{image.format or 'This'} images are not supported: upload a JPEG, PNG "
                     "or WebP (on an iPhone, export or share the photo as JPEG)."
+                )
+            if max(image.width, image.height) > MAX_SIDE:
+                raise ValidationError(
+                    f"This image is {image.width} × {image.height} pixels: no side can be longer "
+                    f"than {MAX_SIDE:,} pixels. Crop it or split it into several images."
                 )
             pixels = image.width * image.height
             if pixels > settings.HERO_IMAGE_MAX_PIXELS:
@@ -136,7 +145,9 @@ def clean_master(upload) -> tuple[ContentFile, int, int]:
             height = round(image.height * MASTER_MAX_WIDTH / image.width)
             image = image.resize((MASTER_MAX_WIDTH, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        # A new JPEG written without exif=, xmp= or icc extras carries no metadata.
+        # Pillow writes a JPEG comment (COM) kept in ``info``; without exif=,
+        # xmp= or icc_profile= and with ``info`` empty, nothing but pixels.
+        image.info = {}
         image.save(buffer, "JPEG", quality=MASTER_QUALITY, optimize=True, progressive=True)
         return ContentFile(buffer.getvalue()), image.width, image.height
 
@@ -164,6 +175,7 @@ def crop_box(
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:
+    image.info = {}  # no comment or profile carried over from the master
     buffer = io.BytesIO()
     if fmt == "webp":
         image.save(buffer, "WEBP", quality=QUALITY["webp"], method=4)
@@ -172,36 +184,58 @@ def _encode(image: Image.Image, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def make_renditions(master_name: str, focal_x: float, focal_y: float, storage=None) -> dict:
-    """Write every rendition of the master; return the record pages render from."""
+def make_renditions(
+    master_name: str, focal_x: float, focal_y: float, storage=None, stem: str | None = None
+) -> dict:
+    """Write every rendition of the master; return the record pages render from.
+
+    If any rendition fails, the ones already written are deleted before the
+    error goes on: a failed attempt leaves no files behind.
+    """
     storage = storage or default_storage
-    stem = master_name.rsplit(".", 1)[0]
+    stem = stem or master_name.rsplit(".", 1)[0]
     focus = hashlib.sha1(f"{focal_x:.3f},{focal_y:.3f}".encode()).hexdigest()[:6]
     record: dict[str, list[dict]] = {}
-    with storage.open(master_name, "rb") as master_file, Image.open(master_file) as master:
-        master.load()
-        for rendition in RENDITIONS:
-            source = master
-            if ratio := rendition.crop_ratio(master.width, master.height):
-                source = master.crop(crop_box(master.width, master.height, ratio, focal_x, focal_y))
-            entries = []
-            for width in rendition.widths:
-                width = min(width, source.width)
-                height = round(source.height * width / source.width)
-                if entries and entries[-1]["width"] == width:
-                    continue  # the master is smaller than this width: no upscaling
-                resized = source.resize((width, height), Image.Resampling.LANCZOS)
-                entry = {"width": width, "height": height}
-                for fmt in rendition.formats:
-                    name = (
-                        f"{stem}-{rendition.name}-{focus}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
-                    )
-                    if storage.exists(name):
-                        storage.delete(name)
-                    entry[fmt] = storage.save(name, ContentFile(_encode(resized, fmt)))
-                entries.append(entry)
-            record[rendition.name] = entries
+    written: list[str] = []
+    try:
+        with storage.open(master_name, "rb") as master_file, Image.open(master_file) as master:
+            master.load()
+            for rendition in RENDITIONS:
+                record[rendition.name] = _write_rendition(
+                    master,
+                    rendition,
+                    f"{stem}-{rendition.name}-{focus}",
+                    focal_x,
+                    focal_y,
+                    storage,
+                    written,
+                )
+    except BaseException:
+        delete_files(written, storage)
+        raise
     return record
+
+
+def _write_rendition(master, rendition, prefix, focal_x, focal_y, storage, written) -> list[dict]:
+    source = master
+    if ratio := rendition.crop_ratio(master.width, master.height):
+        source = master.crop(crop_box(master.width, master.height, ratio, focal_x, focal_y))
+    entries = []
+    for width in rendition.widths:
+        width = min(width, source.width)
+        height = max(round(source.height * width / source.width), 1)
+        if entries and entries[-1]["width"] == width:
+            continue  # the master is smaller than this width: no upscaling
+        resized = source.resize((width, height), Image.Resampling.LANCZOS)
+        entry = {"width": width, "height": height}
+        for fmt in rendition.formats:
+            name = f"{prefix}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
+            if storage.exists(name):
+                storage.delete(name)
+            entry[fmt] = storage.save(name, ContentFile(_encode(resized, fmt)))
+            written.append(entry[fmt])
+        entries.append(entry)
+    return entries
 
 
 def rendition_names(record: dict | None) -> list[str]:

@@ -12,8 +12,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles import publishing
-from articles.admin_history import StoryHistoryMixin
+from articles import publishing, revisions
+from articles.admin_forms import NoSilentOverwriteMixin
+from articles.admin_history import VersionHistoryMixin
 from articles.admin_previews import StoryPreviewLinksMixin
 from articles.models import (
     Correction,
@@ -147,27 +148,17 @@ def publication_state(story):
     return publishing.state(story)
 
 
-class StoryAdminForm(forms.ModelForm):
+class StoryAdminForm(NoSilentOverwriteMixin, forms.ModelForm):
     """The story form, refusing to overwrite a save made since it was opened."""
 
-    # When the story was last saved as this form was opened.
-    edit_base = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    # What the refusal compares, in the form's words.
     compared = ["title", "slug", "standfirst", "body", "section", "byline", "hero"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial["edit_base"] = self.instance.updated_at.isoformat()
+    compared_related = ["section"]
 
     # Set per request by StoryAdmin.get_form.
     can_publish = False
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk:
-            self._refuse_if_saved_since(cleaned)
         step = publishing.step_from(self.data)
         published_at = cleaned.get("published_at", self.instance.published_at)
         reason = publishing.refusal(
@@ -179,51 +170,15 @@ class StoryAdminForm(forms.ModelForm):
             raise forms.ValidationError(reason, code="step_refused")
         return cleaned
 
-    def _refuse_if_saved_since(self, cleaned):
-        """Someone saved the story after this form was opened: keep this person's
-        text in the form, say who saved and when, and what differs.
-
-        The story's row stays locked until this save commits (the admin saves
-        in a transaction), so of two saves at once the second sees the first.
-        """
-        saved = (
-            Story.objects.select_for_update(of=("self",))
-            .select_related("edited_by", "section")
-            .filter(pk=self.instance.pk)
-            .first()
-        )
-        if saved is None or saved.updated_at.isoformat() == self.data.get("edit_base"):
-            return
-        differences = [
-            self.fields[name].label or name
-            for name in self.compared
-            if name in self.fields and cleaned.get(name) != getattr(saved, name)
-        ]
-        who = saved.edited_by.get_full_name() or saved.edited_by.email if saved.edited_by else None
-        when = timezone.localtime(saved.updated_at).strftime("%-d %b %Y, %H:%M:%S")
-        # The next save, made knowing this, replaces their version.
-        self.data = self.data.copy()
-        self.data["edit_base"] = saved.updated_at.isoformat()
-        raise forms.ValidationError(
-            "%(who)s saved this story at %(when)s, after you opened it. Your changes are "
-            "still in the form and nothing was saved. %(differences)s Save again to replace "
-            "their version with yours, or open the story in another tab to compare.",
-            code="saved_since",
-            params={
-                "who": who or "Someone",
-                "when": when,
-                "differences": (
-                    f"Their version differs from yours in: {', '.join(differences)}."
-                    if differences
-                    else "The text fields are the same as yours."
-                ),
-            },
-        )
-
 
 @admin.register(Story)
-class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
+class StoryAdmin(VersionHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
     form = StoryAdminForm
+    revisions = revisions
+    restore_note = (
+        "restoring brings back its text, image, section, tags and picks as a new version; "
+        "the address, state, times and who sees the story stay as they are now"
+    )
     list_display = [
         "title",
         publication_state,
@@ -268,10 +223,19 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
             return "None yet."
         image = story.hero
         picture = image.picture("card")
+        if image.rendition_error:
+            problem = format_html(
+                '<p class="errornote">Its sizes could not be made ({}): readers get the '
+                "full-size photo. Save the image to try again.</p>",
+                image.rendition_error,
+            )
+        else:
+            problem = ""
         return format_html(
-            '<img src="{}" alt="{}" width="240" class="hero-thumbnail"><p class="help">'
+            '{}<img src="{}" alt="{}" width="240" class="hero-thumbnail"><p class="help">'
             'Alt text: “{}”. <a href="{}">Edit the image</a> to change its alt text, caption, '
             "credit or focal point (for every story using it).</p>",
+            problem,
             picture["src"] if picture else image.url,
             image.alt_text,
             image.alt_text or "(decorative)",
@@ -396,6 +360,9 @@ class StoryAdmin(StoryHistoryMixin, StoryPreviewLinksMixin, admin.ModelAdmin):
                 attrs={"rows": 3, "cols": 80, "class": "vLargeTextField"}
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def restore_version(self, request, obj, version):
+        return revisions.restore(story=obj, version=version, user=request.user)
 
     def get_urls(self):
         preview = path(

@@ -1,4 +1,10 @@
-"""The story admin's history: every version, a comparison of any two, and restore."""
+"""An admin's history: every version, a comparison of any two, and restore.
+
+Stories use it, and pages (``pages.admin``): each admin names its model's
+revision helpers and says what restoring brings back.
+"""
+
+from types import ModuleType
 
 import reversion
 from django.contrib import messages
@@ -10,12 +16,22 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from articles import revisions
-from articles.models import Story
+from articles.publishing import uk_time
 
 
-class StoryHistoryMixin:
+class VersionHistoryMixin:
     """Keeps a version at every save and gives the "History" button its pages."""
+
+    # The model's revision helpers: ``versions_of(obj)``, ``snapshot(version)``
+    # and ``compare(older, newer)`` (``articles.revisions``, ``pages.revisions``).
+    revisions: ModuleType
+    # What restoring brings back and what it leaves alone, for the history page.
+    restore_note: str
+
+    def restore_version(self, request, obj, version) -> list[str]:
+        """Make ``version`` the object's current one, as a new version; return
+        notes on what could not come back."""
+        raise NotImplementedError
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method != "POST":
@@ -26,82 +42,93 @@ class StoryHistoryMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Again now that the tags and picks are saved: the version holds them.
+        # Again now that the related rows (a story's tags and picks) are saved:
+        # the version holds them.
         reversion.add_to_revision(form.instance)
 
     def history_urls(self):
         view = self.admin_site.admin_view
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
             path(
                 "<path:object_id>/history/compare/",
                 view(self.compare_view),
-                name="articles_story_compare",
+                name=f"{prefix}_compare",
             ),
             path(
                 "<path:object_id>/history/<int:version_id>/restore/",
                 view(require_POST(self.restore_view)),
-                name="articles_story_restore",
+                name=f"{prefix}_restore",
             ),
         ]
 
-    def _story_or_404(self, request, object_id) -> Story:
-        story = self.get_object(request, unquote(object_id))
-        if story is None or not self.has_view_permission(request, story):
-            raise Http404("No such story.")
-        return story
+    def _admin_url(self, name, obj) -> str:
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{name}", args=[obj.pk])
 
-    def history_view(self, request, object_id, extra_context=None):
-        """Every version of the story, newest first, to compare or restore."""
-        story = self._story_or_404(request, object_id)
-        versions = list(revisions.versions_of(story))
-        context = {
+    def _object_or_404(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_permission(request, obj):
+            raise Http404(f"No such {self.opts.verbose_name}.")
+        return obj
+
+    def _context(self, request, obj, title, **extra):
+        return {
             **self.admin_site.each_context(request),
-            "title": f"History of “{story.title}”",
+            "title": title,
             "subtitle": None,
             "opts": self.opts,
-            "original": story,
-            "versions": versions,
-            "can_restore": self.has_change_permission(request, story),
+            "original": obj,
+            "can_restore": self.has_change_permission(request, obj),
+            **extra,
         }
-        return TemplateResponse(request, "admin/articles/story/history.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """Every version, newest first, to compare or restore."""
+        obj = self._object_or_404(request, object_id)
+        context = self._context(
+            request,
+            obj,
+            f"History of “{obj.title}”",
+            versions=list(self.revisions.versions_of(obj)),
+            restore_note=self.restore_note,
+        )
+        return TemplateResponse(request, "admin/versions/history.html", context)
 
     def compare_view(self, request, object_id):
         """What changed between two versions, field by field, word by word."""
-        story = self._story_or_404(request, object_id)
-        versions = revisions.versions_of(story)
+        obj = self._object_or_404(request, object_id)
         chosen = [request.GET.get("older"), request.GET.get("newer")]
         if not all(v and v.isdigit() for v in chosen):
             messages.error(request, "Choose two versions to compare.")
-            return HttpResponseRedirect(reverse("admin:articles_story_history", args=[story.pk]))
-        found = {v.pk: v for v in versions.filter(pk__in=[int(v) for v in chosen])}
+            return HttpResponseRedirect(self._admin_url("history", obj))
+        versions = self.revisions.versions_of(obj).filter(pk__in=[int(v) for v in chosen])
+        found = {v.pk: v for v in versions}
         if len(found) != len(set(chosen)):
-            raise Http404("No such version of this story.")
+            raise Http404(f"No such version of this {self.opts.verbose_name}.")
         older, newer = sorted(
             (found[int(v)] for v in chosen), key=lambda v: (v.revision.date_created, v.pk)
         )
-        changes, same = revisions.compare(revisions.snapshot(older), revisions.snapshot(newer))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Compare versions of “{story.title}”",
-            "subtitle": None,
-            "opts": self.opts,
-            "original": story,
-            "older": older,
-            "newer": newer,
-            "changes": changes,
-            "same": same,
-            "can_restore": self.has_change_permission(request, story),
-        }
-        return TemplateResponse(request, "admin/articles/story/compare.html", context)
+        snapshot = self.revisions.snapshot
+        changes, same = self.revisions.compare(snapshot(older), snapshot(newer))
+        context = self._context(
+            request,
+            obj,
+            f"Compare versions of “{obj.title}”",
+            older=older,
+            newer=newer,
+            changes=changes,
+            same=same,
+        )
+        return TemplateResponse(request, "admin/versions/compare.html", context)
 
     def restore_view(self, request, object_id, version_id):
-        """Make the chosen version the story's current one, as a new version."""
-        story = self._story_or_404(request, object_id)
-        if not self.has_change_permission(request, story):
+        """Make the chosen version the current one, as a new version."""
+        obj = self._object_or_404(request, object_id)
+        if not self.has_change_permission(request, obj):
             raise PermissionDenied
-        version = get_object_or_404(revisions.versions_of(story), pk=version_id)
-        notes = revisions.restore(story=story, version=version, user=request.user)
-        when = revisions.uk_time(version.revision.date_created, year=True)
+        version = get_object_or_404(self.revisions.versions_of(obj), pk=version_id)
+        notes = self.restore_version(request, obj, version)
+        when = uk_time(version.revision.date_created, year=True)
         messages.success(
             request,
             f"Restored the version of {when}: it is now the current version, and the one it "
@@ -109,4 +136,4 @@ class StoryHistoryMixin:
         )
         for note in notes:
             messages.warning(request, note)
-        return HttpResponseRedirect(reverse("admin:articles_story_change", args=[story.pk]))
+        return HttpResponseRedirect(self._admin_url("change", obj))

@@ -164,12 +164,20 @@ def word_diff(before: str, after: str) -> tuple[SafeString, SafeString]:
 
 def compare(older: Snapshot, newer: Snapshot) -> tuple[list[Change], list[str]]:
     """The fields that differ between two versions, and the labels of those that don't."""
+    return compare_fields(older, newer, compared=COMPARED, text_fields=TEXT_FIELDS)
+
+
+def compare_fields(
+    older: Snapshot, newer: Snapshot, *, compared: dict[str, str], text_fields: set[str]
+) -> tuple[list[Change], list[str]]:
+    """The fields of ``compared`` (name: label) that differ, word by word for
+    ``text_fields``, and the labels of those that don't. Pages' versions use it too."""
     changes, same = [], []
-    for name, label in COMPARED.items():
+    for name, label in compared.items():
         before, after = older.fields[name], newer.fields[name]
         if before == after:
             same.append(label)
-        elif name in TEXT_FIELDS:
+        elif name in text_fields:
             changes.append(Change(label, *word_diff(before, after)))
         else:
             changes.append(

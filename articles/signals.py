@@ -26,10 +26,13 @@ def story_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
     changes.story_changed(instance)
+    # Every library item the story uses: who may fetch each follows the story.
     image_ids, document_ids = body.record(instance, instance.body)
     changes.files_changed(
-        image_ids=image_ids | set(getattr(instance, "images_touched", ())),
-        document_ids=document_ids,
+        image_ids=image_ids
+        | set(getattr(instance, "images_touched", ()))
+        | set(instance.gallery.values_list("image_id", flat=True)),
+        document_ids=document_ids | set(instance.downloads.values_list("document_id", flat=True)),
     )
 
 

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -14,6 +16,8 @@ from library import access, documents, images, pending_uploads
 from library.models import Document, Image
 
 PICKER_PAGE = 24
+# The editor names its callback with a negative number (-1, -2, …): CKEditor's protocol.
+CALLBACK_NUMBER = re.compile(r"-?\d{1,6}")
 
 
 def used_in(item):
@@ -248,7 +252,7 @@ class ImageAdmin(admin.ModelAdmin):
                 "title": "Insert an image from the library",
                 "page_obj": page,
                 "query": query,
-                "func": func if func.isdigit() else "",
+                "func": func if CALLBACK_NUMBER.fullmatch(func) else "",
                 "chosen": request.GET.get("chosen", ""),
                 "add_url": reverse("admin:library_image_add") + f"?_picker={func}",
                 "opts": self.model._meta,
@@ -258,7 +262,7 @@ class ImageAdmin(admin.ModelAdmin):
     def response_add(self, request, obj, post_url_continue=None):
         """Added from the picker: back to it, with the new image first."""
         func = request.GET.get("_picker", "")
-        if func.isdigit():
+        if CALLBACK_NUMBER.fullmatch(func):
             return HttpResponseRedirect(
                 reverse("admin:library_image_pick") + f"?CKEditorFuncNum={func}&chosen={obj.pk}"
             )

@@ -1,15 +1,12 @@
 """A page's versions: kept by django-reversion at every admin save, compared
 field by field, and restored as a new version (as stories' are, ``articles.revisions``)."""
 
-from dataclasses import dataclass
-
 import reversion
 from django.db import transaction
-from django.utils.html import format_html
 from reversion.models import Version
 
 from articles.publishing import uk_time
-from articles.revisions import Change, body_text, word_diff
+from articles.revisions import Change, Snapshot, body_text, compare_fields
 from pages.models import Page, Status, Visibility
 
 
@@ -45,14 +42,6 @@ COMPARED = {
 TEXT_FIELDS = {"title", "summary", "body"}
 
 
-@dataclass
-class Snapshot:
-    """A version as staff read it: each compared field's text."""
-
-    version: Version
-    fields: dict[str, str]
-
-
 def snapshot(version: Version) -> Snapshot:
     data = version.field_dict
     yes_no = {True: "Yes", False: "No"}
@@ -76,22 +65,7 @@ def snapshot(version: Version) -> Snapshot:
 
 def compare(older: Snapshot, newer: Snapshot) -> tuple[list[Change], list[str]]:
     """The fields that differ between two versions, and the labels of those that don't."""
-    changes, same = [], []
-    for name, label in COMPARED.items():
-        before, after = older.fields[name], newer.fields[name]
-        if before == after:
-            same.append(label)
-        elif name in TEXT_FIELDS:
-            changes.append(Change(label, *word_diff(before, after)))
-        else:
-            changes.append(
-                Change(
-                    label,
-                    format_html("<del>{}</del>", before or "(empty)"),
-                    format_html("<ins>{}</ins>", after or "(empty)"),
-                )
-            )
-    return changes, same
+    return compare_fields(older, newer, compared=COMPARED, text_fields=TEXT_FIELDS)
 
 
 # What restoring brings back: the words. The address, the state, who sees the

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.storage import storages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from articles.models import Status, Visibility
@@ -267,3 +268,26 @@ def test_a_non_member_s_teaser_shows_no_file_of_the_story(client, photo, story_f
     page = client.get(story.get_absolute_url()).content.decode()
 
     assert photo.token not in page
+
+
+def test_making_a_story_members_only_protects_its_gallery_and_downloads(
+    image_factory, story_factory, media_root
+):
+    from articles.models import Download, GalleryPhoto
+    from library.models import Document
+
+    story = story_factory()
+    photo = image_factory()
+    GalleryPhoto.objects.create(story=story, image=photo)
+    paper = Document(title="Paper")
+    paper.store(SimpleUploadedFile("paper.pdf", b"%PDF-1.4\n%%EOF\n"))
+    paper.save()
+    Download.objects.create(story=story, document=paper)
+    assert fresh(photo).stored_publicly and Document.objects.get(pk=paper.pk).stored_publicly
+
+    story.visibility = Visibility.MEMBERS
+    story.save()
+
+    assert not fresh(photo).stored_publicly
+    assert not Document.objects.get(pk=paper.pk).stored_publicly
+    assert public_paths(media_root, fresh(photo)) == []

@@ -134,3 +134,17 @@ def test_an_image_without_alt_text_can_t_be_a_story_s_hero(image_factory, story_
 
     with pytest.raises(ValidationError, match="no alt text"):
         story.full_clean()
+
+
+def test_a_story_whose_hero_renditions_failed_says_so_in_its_form(
+    staff_client, image_factory, story_factory
+):
+    from library.models import Image
+
+    photo = image_factory()
+    Image.objects.filter(pk=photo.pk).update(rendition_error="OSError: disk full")
+    story = story_factory(hero=photo)
+
+    page = staff_client.get(reverse("admin:articles_story_change", args=[story.pk]))
+
+    assert "Its sizes could not be made (OSError: disk full)" in page.content.decode()

@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from reversion.models import Version
 from taggit.models import Tag
 
+from articles import changes
 from articles.models import (
     Download,
     GalleryPhoto,
@@ -203,9 +204,10 @@ RESTORED = [
 
 @transaction.atomic
 def restore(*, story: Story, version: Version, user) -> list[str]:
-    """Bring back ``version``'s text, image, filing, tags and picks as a new version.
+    """Bring back ``version``'s text, image, filing, tags, picks, gallery and
+    downloads as a new version.
 
-    Returns notes on what could not come back (an image or pick since deleted).
+    Returns notes on what could not come back (an image, pick or document since deleted).
     """
     story = Story.objects.select_for_update(of=("self",)).get(pk=story.pk)
     data = version.field_dict
@@ -229,6 +231,8 @@ def restore(*, story: Story, version: Version, user) -> list[str]:
         story.save()
         _restore_tags(story, version)
         notes += _restore_picks(story, version)
+        notes += _restore_ordered(story, version, GalleryPhoto, "image", "gallery photos")
+        notes += _restore_ordered(story, version, Download, "document", "downloads")
         reversion.add_to_revision(story)
         reversion.set_user(user)
         reversion.set_comment(f"Restored the version of {when}.")
@@ -268,3 +272,33 @@ def _restore_picks(story: Story, version: Version) -> list[str]:
     )
     missing = len(wanted) - len(existing)
     return [f"{missing} of its picks have since been deleted."] if missing else []
+
+
+def _restore_ordered(story: Story, version: Version, model, field: str, what: str) -> list[str]:
+    """Bring back the version's rows of ``model`` (gallery photos, downloads) in their
+    order, leaving out library items deleted since; who may fetch each is worked out
+    again for those it had and those it has now."""
+    wanted = sorted(
+        (v.field_dict["order"], v.field_dict[f"{field}_id"])
+        for v in version.revision.version_set.get_for_model(model)
+        if v.field_dict["story_id"] == story.pk
+    )
+    target = model._meta.get_field(field).related_model
+    existing = set(
+        target.objects.filter(pk__in=[pk for _, pk in wanted]).values_list("pk", flat=True)
+    )
+    rows = model.objects.filter(story=story)
+    before = set(rows.values_list(f"{field}_id", flat=True))
+    rows.delete()
+    model.objects.bulk_create(
+        model(story=story, order=order, **{f"{field}_id": pk})
+        for order, pk in wanted
+        if pk in existing
+    )
+    touched = before | existing
+    if field == "image":
+        changes.files_changed(image_ids=touched)
+    else:
+        changes.files_changed(document_ids=touched)
+    missing = len(wanted) - len(existing)
+    return [f"{missing} of its {what} have since been deleted from the library."] if missing else []

@@ -6,7 +6,9 @@ when (``Use``). From those uses:
 
 * a reader may fetch a file when one of its uses is visible to them: a live
   public use for anyone (unless the file is marked members-only), a live use
-  of any kind for members; staff may fetch every file;
+  of any kind for members; staff may fetch every file. ``refresh`` keeps the
+  earliest such times on the item (``public_from``, ``members_from``), and
+  ``may_fetch`` compares them with now;
 * a file is kept in the public storage (a fast static file) only while a live
   public use exists and it is not marked members-only; otherwise it is in
   the protected storage, reached through ``library.views.protected_file``,
@@ -32,7 +34,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from httpcache.purges import purge_on_commit
-from members.membership import is_member
+from members.membership import is_member, is_staff
 
 PUBLIC = "public"
 MEMBERS = "members"
@@ -85,14 +87,18 @@ def opening_times(item, item_uses: list[Use]) -> tuple[datetime.datetime | None,
 
 
 def may_fetch(item, user, *, now: datetime.datetime | None = None) -> bool:
-    """Whether ``user`` may fetch ``item``'s files now, from its current uses."""
-    if user.is_authenticated and user.is_staff:
+    """Whether ``user`` may fetch ``item``'s files now.
+
+    Reads the opening times ``refresh`` keeps on the item from its uses (written
+    in the very transaction that changes a use), so answering costs no query
+    beyond the viewer's membership.
+    """
+    if is_staff(user):
         return True
     now = now or timezone.now()
-    public_from, members_from = opening_times(item, uses_of(item))
-    if public_from is not None and public_from <= now:
+    if item.public_from is not None and item.public_from <= now and not item.members_only:
         return True
-    return members_from is not None and members_from <= now and is_member(user)
+    return item.members_from is not None and item.members_from <= now and is_member(user)
 
 
 def refresh(model: type, ids: Iterable[int], *, protect_only: bool = False) -> None:

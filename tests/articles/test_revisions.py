@@ -215,3 +215,32 @@ def test_restoring_a_version_whose_image_was_deleted_keeps_the_current_one(clien
     story.refresh_from_db()
     assert story.hero == second
     assert "Its hero image has since been deleted from the library" in response.content.decode()
+
+
+def test_restoring_brings_back_the_gallery_and_downloads(
+    client, editor, story_factory, section, image_factory
+):
+    from articles.models import Download, GalleryPhoto
+    from library.models import Document
+    from tests.library.test_documents import PDF, upload
+
+    client.force_login(editor)
+    story = story_factory(visibility="members")
+    photos = [image_factory(title=f"Relay {n}") for n in range(2)]
+    for order, photo in enumerate(photos):
+        GalleryPhoto.objects.create(story=story, image=photo, order=order)
+    paper = Document(title="Results sheet")
+    paper.store(upload(PDF, "results.pdf"))
+    paper.save()
+    Download.objects.create(story=story, document=paper)
+    edit(client, story, section)
+    GalleryPhoto.objects.all().delete()
+    Download.objects.all().delete()
+    edit(client, story, section, title="No photos now")
+
+    client.post(reverse("admin:articles_story_restore", args=[story.pk, versions_of(story)[1].pk]))
+
+    assert [photo.title for photo in story.gallery_images] == ["Relay 0", "Relay 1"]
+    assert [document.title for document in Story.objects.get(pk=story.pk).download_documents] == [
+        "Results sheet"
+    ]

@@ -291,3 +291,19 @@ def test_making_a_story_members_only_protects_its_gallery_and_downloads(
     assert not fresh(photo).stored_publicly
     assert not Document.objects.get(pk=paper.pk).stored_publicly
     assert public_paths(media_root, fresh(photo)) == []
+
+
+def test_answering_for_a_protected_file_costs_a_few_queries_whatever_its_uses(
+    client, member, image_factory, story_factory, django_assert_max_num_queries
+):
+    photo = image_factory()
+    for _ in range(5):
+        story_factory(hero=photo, visibility=Visibility.MEMBERS)
+    client.force_login(member)
+    url = fresh(photo).url
+
+    with django_assert_max_num_queries(4):  # session, member and school, the image
+        response = client.get(url)
+
+    assert response.status_code == 200
+    read_to_end(response)

@@ -64,7 +64,20 @@ def visibilities_for(user) -> list[str]:
     return list(Visibility) if is_member(user) else [Visibility.PUBLIC]
 
 
-class StoryQuerySet(models.QuerySet):
+class VisibleToMixin:
+    """``visible_to`` from ``live()`` and the membership rule, for stories and pages."""
+
+    def visible_to(self, user):
+        """Live items this viewer may find in lists, feeds and boxes.
+
+        Members (and staff) see member-only items too; everyone else sees
+        public ones only.
+        """
+        live, seen = self.live(), visibilities_for(user)
+        return live if len(seen) == len(Visibility) else live.filter(visibility__in=seen)
+
+
+class StoryQuerySet(VisibleToMixin, models.QuerySet):
     """The only place that knows what is live and who may see it."""
 
     def live(self):
@@ -78,15 +91,6 @@ class StoryQuerySet(models.QuerySet):
     def scheduled(self):
         """Published stories whose time has not come yet."""
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
-
-    def visible_to(self, user):
-        """Live stories this viewer may find in lists, feeds and boxes.
-
-        Members (and staff) see member-only stories too; everyone else sees
-        public ones only.
-        """
-        live, seen = self.live(), visibilities_for(user)
-        return live if len(seen) == len(Visibility) else live.filter(visibility__in=seen)
 
     def member_updates(self, user):
         """Live member-only stories, for members; nothing for anyone else."""

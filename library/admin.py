@@ -32,6 +32,13 @@ def used_in(item):
     )
 
 
+@admin.display(description="who may fetch it")
+def who_may_fetch(item) -> str:
+    if item.stored_publicly:
+        return "Everyone"
+    return "Members" if item.members_from else "Staff"
+
+
 def file_access(item):
     if item.pk is None:
         return "-"
@@ -147,7 +154,7 @@ class UsageFilter(admin.SimpleListFilter):
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageAdminForm
-    list_display = ["thumbnail", "title", "alt", "credit", "access", "created_at"]
+    list_display = ["thumbnail", "title", "alt", "credit", who_may_fetch, "created_at"]
     list_display_links = ["thumbnail", "title"]
     list_filter = [UsageFilter, "members_only", "decorative", "tags", "created_at"]
     search_fields = ["title", "alt", "caption", "credit", "original_name", "tags__name"]
@@ -188,14 +195,6 @@ class ImageAdmin(admin.ModelAdmin):
             '<img src="{}" alt="" width="96" height="54" class="library-thumbnail" loading="lazy">',
             image.thumbnail_url,
         )
-
-    @admin.display(description="who may fetch it")
-    def access(self, image):
-        if image.stored_publicly:
-            return "Everyone"
-        if image.members_from:
-            return "Members"
-        return "Staff"
 
     @admin.display(description="file")
     def file_access(self, image):
@@ -326,7 +325,7 @@ class DocumentAdminForm(forms.ModelForm):
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
     form = DocumentAdminForm
-    list_display = ["title", "kind", "size_label", "access", "created_at"]
+    list_display = ["title", "kind", "size_label", who_may_fetch, "created_at"]
     list_filter = ["kind", "members_only", "tags", "created_at"]
     search_fields = ["title", "description", "original_name", "tags__name"]
     readonly_fields = ["address", "used_in", "file_access", "details"]
@@ -347,12 +346,6 @@ class DocumentAdmin(admin.ModelAdmin):
     @admin.display(description="size")
     def size_label(self, document):
         return document.size_label
-
-    @admin.display(description="who may fetch it")
-    def access(self, document):
-        if document.stored_publicly:
-            return "Everyone"
-        return "Members" if document.members_from else "Staff"
 
     @admin.display(description="file")
     def details(self, document):

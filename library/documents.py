@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from library.images import megabytes
+
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -64,17 +66,13 @@ OLE_STREAMS = {
 ACCEPTED = "a PDF, or a Word, Excel or PowerPoint file"
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
-
-
 def inspect(upload) -> Kind:
     """The kind of document ``upload`` is, or a ValidationError saying why it is refused."""
     limit = settings.DOCUMENT_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(
-            f"This file is {_megabytes(upload.size)}; documents can be at most "
-            f"{_megabytes(limit)}. Save a smaller copy (for a PDF, “reduce file size”) and "
+            f"This file is {megabytes(upload.size)}; documents can be at most "
+            f"{megabytes(limit)}. Save a smaller copy (for a PDF, “reduce file size”) and "
             "upload that."
         )
     if upload.size == 0:

@@ -73,7 +73,7 @@ RENDITIONS = (
 )
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
@@ -84,8 +84,8 @@ def validate_image(upload) -> None:
     max_bytes = settings.HERO_IMAGE_MAX_BYTES
     if upload.size > max_bytes:
         raise ValidationError(
-            f"This file is {_megabytes(upload.size)}; images can be at most "
-            f"{_megabytes(max_bytes)}. Export a smaller copy and upload that."
+            f"This file is {megabytes(upload.size)}; images can be at most "
+            f"{megabytes(max_bytes)}. Export a smaller copy and upload that."
         )
     position = upload.tell() if hasattr(upload, "tell") else 0
     try:

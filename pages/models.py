@@ -6,9 +6,9 @@ from django.db import models
 from django.urls import reverse
 from django_prose_editor.fields import ProseEditorField
 
-from articles.models import BODY_EXTENSIONS, Visibility, visibilities_for
+from articles.models import BODY_EXTENSIONS, Visibility, VisibleToMixin
 from library import body
-from members.membership import is_member
+from members.membership import is_member, is_staff
 from pages import addresses
 
 # What other pages show of a page: its link in the navigation or the footer
@@ -21,25 +21,12 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
-def is_staff(user) -> bool:
-    return bool(user is not None and user.is_active and user.is_staff)
-
-
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(VisibleToMixin, models.QuerySet):
     """The only place that knows which pages are live and who may see them."""
 
     def live(self):
         """Published pages. A page has no publication time: publishing shows it at once."""
         return self.filter(status=Status.PUBLISHED)
-
-    def visible_to(self, user):
-        """Live pages this viewer may find in the navigation, the footer and the sitemap.
-
-        Members (and staff) see member-only pages too; everyone else sees
-        public ones only.
-        """
-        live, seen = self.live(), visibilities_for(user)
-        return live if len(seen) == len(Visibility) else live.filter(visibility__in=seen)
 
     def reachable_by(self, user):
         """Pages whose address answers this viewer: live ones, drafts too for staff.

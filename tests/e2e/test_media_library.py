@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
+from playwright.sync_api import expect
 
 from articles.models import Download, GalleryPhoto, Status, Story
 from library.models import Document
@@ -269,8 +270,12 @@ def test_a_member_only_page_s_document_reaches_members_and_no_one_else(
     body.click()
     page.keyboard.type("Download the planning calendar MEMBERS-PAGE-7c2d")
     page.keyboard.press("Shift+Home")
-    page.locator(".prose-menubar button[data-name=link]").click()
+    # The menu enables "insert link" once the editor has seen the selection.
+    link_button = page.locator(".prose-menubar button[data-name=link]")
+    expect(link_button).not_to_have_class(re.compile(r"\bdisabled\b"))
+    link_button.click()
     link_dialog = page.locator("dialog.prose-editor-dialog[open]")
+    expect(link_dialog).to_be_visible()
     link_dialog.locator("input[name=href]").fill(briefing_pack.url)
     link_dialog.get_by_role("button", name="Update").click()
     page.select_option("#id_status", "published")

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "articles",
     "newsletter",
     "pages",
+    "wordpress",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("members/", views.home, name="home"),
     path("members/login/", views.LoginView.as_view(), name="login"),
     path("members/logout/", views.LogoutView.as_view(), name="logout"),
+    path("members/logged-out/", views.logged_out, name="logged-out"),
     path("members/account/", views.account, name="account"),
     path(
         "members/account/password/",

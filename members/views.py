@@ -36,6 +36,12 @@ class LogoutView(auth_views.LogoutView):
 
 
 @never_cache
+def logged_out(request):
+    """Where log-out lands: it says the person is logged out, on no shared page."""
+    return render(request, "members/logged_out.html")
+
+
+@never_cache
 @login_required
 def home(request):
     """The member area: member-only updates (``{% member_updates %}``), the member's

@@ -195,8 +195,10 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 LOGIN_URL = "members:login"
-LOGIN_REDIRECT_URL = "articles:home"
-LOGOUT_REDIRECT_URL = "articles:home"
+# Members land in their area unless the log-in came from a page (``next``);
+# logging out says so on a page of its own (public pages are cached for everyone).
+LOGIN_REDIRECT_URL = "members:home"
+LOGOUT_REDIRECT_URL = "members:logged-out"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

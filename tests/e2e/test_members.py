@@ -34,13 +34,22 @@ def test_demo_member_logs_in_reads_a_member_story_logs_out_and_sees_the_teaser(
     assert page.locator(".story__kicker .badge--members").inner_text() == "Members"
 
     page.get_by_role("button", name="Log out").click()
+    page.wait_for_url(live_server.url + "/members/logged-out/")
+    assert page.get_by_role("heading", name="You are logged out").is_visible()
     page.goto(story_url)
     assert page.get_by_role("heading", name="This update is for members").is_visible()
     assert page.locator(".prose").count() == 0
 
 
 @pytest.mark.parametrize(
-    "path", ["/members/login/", "/members/request-access/", "/schools/", "/members/"]
+    "path",
+    [
+        "/members/login/",
+        "/members/request-access/",
+        "/schools/",
+        "/members/",
+        "/members/logged-out/",
+    ],
 )
 def test_member_pages_have_no_accessibility_violations(live_server, page, demo, path):
     page.goto(live_server.url + "/members/login/")
@@ -48,7 +57,7 @@ def test_member_pages_have_no_accessibility_violations(live_server, page, demo, 
         page.fill("#id_username", "member@example.org")
         page.fill("#id_password", "newsroom-demo")
         page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(live_server.url + "/")
+        page.wait_for_url(live_server.url + "/members/")
     page.goto(live_server.url + path)
 
     results = Axe().run(page)

@@ -38,7 +38,7 @@ test: install
 # local secret key, plain HTTP. DATABASE_URL and REDIS_URL are honoured.
 SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat .secret_key)" \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 \
-	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+	DJANGO_EMAIL_BACKEND=newsroom.console_mail.EmailBackend
 WORKERS ?= 2
 
 .secret_key:

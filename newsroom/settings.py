@@ -276,7 +276,7 @@ MAILERS = {
     "default": {
         "BACKEND": os.environ.get(
             "DJANGO_EMAIL_BACKEND",
-            "django.core.mail.backends.console.EmailBackend"
+            "newsroom.console_mail.EmailBackend"
             if DEBUG
             else "django.core.mail.backends.smtp.EmailBackend",
         ),
@@ -377,5 +377,13 @@ LOGGING = {
     "root": {
         "handlers": ["console"],
         "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+    },
+    "loggers": {
+        # Django's own handler under DEBUG printed each line a second time
+        # beside the root's: one handler, the root's.
+        "django": {"handlers": [], "propagate": True},
+        # A line per job started and finished drowns the rest: only failures.
+        "django.tasks": {"level": os.environ.get("DJANGO_TASKS_LOG_LEVEL", "WARNING")},
+        "django_tasks_db": {"level": os.environ.get("DJANGO_TASKS_LOG_LEVEL", "WARNING")},
     },
 }

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import Http404
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.functional import lazy
+from django.views import defaults
 from django.views.generic import RedirectView
 from django.views.static import serve
 
@@ -39,6 +41,14 @@ if settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     )
+
+if settings.DEBUG:
+    # Under `make run` a wrong address shows Django's debug page: these show the
+    # designed ones, as readers see them in production.
+    urlpatterns += [
+        path("404/", lambda request: defaults.page_not_found(request, Http404())),
+        path("500/", defaults.server_error),
+    ]
 
 # Last: a page's address, /<slug>/, never hides another route (pages.addresses).
 urlpatterns.append(path("", include("pages.urls")))

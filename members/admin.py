@@ -13,13 +13,16 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from members.forms import InviteForm, UserChangeForm, UserCreationForm
-from members.models import AccessRequest, School, User
+from members.forms import InviteForm, SchoolImportForm, UserChangeForm, UserCreationForm
+from members.importers import InvalidFile
+from members.models import AccessRequest, School, SchoolImport, User
 from members.services import (
     AccessRequestError,
     access_request_approve,
     access_request_reject,
     member_invite,
+    school_import_apply,
+    school_import_check,
 )
 
 LAPSE_WARNING_DAYS = 30
@@ -90,13 +93,77 @@ class SchoolAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(people_total=Count("people"))
 
+    change_list_template = "admin/members/school/change_list.html"
+
     def get_urls(self):
         end = path(
             "<path:object_id>/end-membership/",
             self.admin_site.admin_view(require_POST(self.end_membership_view)),
             name="members_school_end_membership",
         )
-        return [end, *super().get_urls()]
+        imports = [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="members_school_import",
+            ),
+            path(
+                "import/<int:pk>/",
+                self.admin_site.admin_view(self.import_detail_view),
+                name="members_school_import_detail",
+            ),
+        ]
+        return [*imports, end, *super().get_urls()]
+
+    def _may_import(self, request) -> bool:
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def import_view(self, request):
+        """Upload a GIAS file: it is checked at once, and imported on confirmation."""
+        if not self._may_import(request):
+            raise PermissionDenied
+        form = SchoolImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                school_import = school_import_check(
+                    upload=form.cleaned_data["file"],
+                    region=form.cleaned_data["region"].strip(),
+                    encoding=form.cleaned_data["encoding"],
+                    uploaded_by=request.user,
+                )
+            except InvalidFile as error:
+                form.add_error("file", f"This file can't be imported: {error}. Nothing was saved.")
+            else:
+                return redirect("admin:members_school_import_detail", pk=school_import.pk)
+        context = self.admin_site.each_context(request) | {
+            "title": "Import schools from GIAS",
+            "form": form,
+            "opts": self.opts,
+            "recent": SchoolImport.objects.select_related("uploaded_by")[:10],
+        }
+        return TemplateResponse(request, "admin/members/school/import.html", context)
+
+    def import_detail_view(self, request, pk):
+        """What the check found; "Import" queues the import itself."""
+        if not self._may_import(request):
+            raise PermissionDenied
+        school_import = SchoolImport.objects.filter(pk=pk).first()
+        if school_import is None:
+            raise Http404("No such import.")
+        if request.method == "POST":
+            school_import_apply(school_import=school_import)
+            self.message_user(
+                request,
+                "The import has started: this page shows the result when it is done.",
+                messages.SUCCESS,
+            )
+            return redirect("admin:members_school_import_detail", pk=pk)
+        context = self.admin_site.each_context(request) | {
+            "title": f"Import of {school_import.original_name}",
+            "school_import": school_import,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/members/school/import_detail.html", context)
 
     def get_deleted_objects(self, objs, request):
         """The summary on both delete pages counts the people who lose member access

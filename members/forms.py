@@ -122,3 +122,38 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         send_later(
             subject=subject, body=render_to_string(email_template_name, context), to=[to_email]
         )
+
+
+class SchoolImportForm(forms.Form):
+    """A GIAS establishment file to check, then import (``members.admin``)."""
+
+    file = forms.FileField(
+        label="GIAS file",
+        help_text="The establishment CSV (edubasealldata…csv) downloaded from Get "
+        "Information about Schools: get-information-schools.service.gov.uk/Downloads, "
+        "“Establishment fields”.",
+    )
+    region = forms.CharField(
+        required=False,
+        max_length=100,
+        help_text="Import only this region, as in the file's “GOR (name)” column, e.g. "
+        "“North East”. Leave empty for every row.",
+    )
+    encoding = forms.ChoiceField(
+        choices=[
+            ("cp1252", "Windows-1252 (as GIAS publishes it)"),
+            ("utf-8-sig", "UTF-8 (saved again from Excel as “CSV UTF-8”)"),
+        ]
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > SCHOOL_FILE_MAX_BYTES:
+            raise forms.ValidationError(
+                f"This file is {upload.size / 1_000_000:.0f} MB; the GIAS file is about 60 MB, "
+                f"and at most {SCHOOL_FILE_MAX_BYTES // 1_000_000} MB is accepted."
+            )
+        return upload
+
+
+SCHOOL_FILE_MAX_BYTES = 200_000_000

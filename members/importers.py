@@ -92,6 +92,21 @@ class ImportReport:
     def skipped(self) -> int:
         return len(self.errors)
 
+    def as_dict(self, *, listed: int = 200) -> dict:
+        """The counts, and the first ``listed`` bad rows and warnings, for keeping."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "outside_region": self.outside_region,
+            "errors": self.errors[:listed],
+            "warnings": self.warnings[:listed],
+            "error_count": len(self.errors),
+            "warning_count": len(self.warnings),
+            "saved": self.saved,
+        }
+
 
 def decode_lines(stream: Iterable[bytes], *, encoding: str) -> Iterator[str]:
     """Yield each line of ``stream`` as text; stop at the first line that is not ``encoding``.

@@ -226,3 +226,35 @@ class AccessRequest(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+class SchoolImport(models.Model):
+    """A GIAS establishment file uploaded in the admin: checked at once (a dry run
+    whose counts and bad rows staff read), then imported by a background job."""
+
+    class Status(models.TextChoices):
+        CHECKED = "checked", "Checked, not imported"
+        QUEUED = "queued", "Importing"
+        DONE = "done", "Imported"
+        FAILED = "failed", "Failed"
+
+    # The upload, in the protected storage until the import has run.
+    file = models.CharField(max_length=200, editable=False)
+    original_name = models.CharField("file", max_length=255, editable=False)
+    region = models.CharField(max_length=100, blank=True)
+    encoding = models.CharField(max_length=20, default="cp1252")
+    uploaded_by = models.ForeignKey(
+        "members.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField("uploaded", auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.CHECKED)
+    # ImportReport.as_dict() of the dry run, then of the import.
+    dry_run = models.JSONField(default=dict, editable=False)
+    result = models.JSONField(default=dict, editable=False)
+    finished_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.original_name} ({self.created_at:%d %b %Y %H:%M})"

@@ -1,8 +1,12 @@
-"""Writes that span several steps: inviting people and deciding access requests."""
+"""Writes that span several steps: inviting people, deciding access requests,
+importing schools from the admin."""
+
+import secrets
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
+from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,7 +16,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from jobs.mail import send_later
 from members import throttling
-from members.models import AccessRequest, School, User
+from members.importers import InvalidFile, decode_lines, import_schools
+from members.models import AccessRequest, School, SchoolImport, User
 
 CONFIRMATION_SALT = "members.access-request.confirm"
 CONFIRMATION_MAX_AGE = 3 * 24 * 3600
@@ -192,3 +197,40 @@ def _decide(access_request, status, decided_by, user=None) -> None:
     access_request.decided_at = timezone.now()
     access_request.user = user
     access_request.save()
+
+
+def school_import_check(*, upload, region: str, encoding: str, uploaded_by: User) -> SchoolImport:
+    """Keep an uploaded GIAS file and check it (a dry run): what importing would do.
+
+    Raises ``InvalidFile`` (nothing kept) when the file can't be imported at all.
+    """
+    storage = storages["protected"]
+    name = storage.save(f"school-imports/{secrets.token_urlsafe(16)}.csv", upload)
+    try:
+        with storage.open(name, "rb") as stream:
+            report = import_schools(
+                lines=decode_lines(stream, encoding=encoding), region=region or None, dry_run=True
+            )
+    except InvalidFile:
+        storage.delete(name)
+        raise
+    return SchoolImport.objects.create(
+        file=name,
+        original_name=upload.name[:255],
+        region=region,
+        encoding=encoding,
+        uploaded_by=uploaded_by,
+        dry_run=report.as_dict(),
+    )
+
+
+def school_import_apply(*, school_import: SchoolImport) -> None:
+    """Queue the import of a checked file (``members.tasks.apply_school_import``)."""
+    from members.tasks import apply_school_import
+
+    with transaction.atomic():
+        updated = SchoolImport.objects.filter(
+            pk=school_import.pk, status=SchoolImport.Status.CHECKED
+        ).update(status=SchoolImport.Status.QUEUED)
+        if updated:  # not already queued by a second press of the button
+            transaction.on_commit(lambda: apply_school_import.enqueue(school_import.pk))

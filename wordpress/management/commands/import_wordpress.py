@@ -65,6 +65,11 @@ class Command(BaseCommand):
             overwrite=overwrite,
             progress=self._progress if options["verbosity"] > 0 else None,
         )
+        if options["verbosity"] > 0:
+            self.stderr.write(
+                f"Reading {export.name}: checking the whole file first…",
+                style_func=lambda text: text,
+            )
         try:
             report = importer.run()
         except ExportError as error:
@@ -90,6 +95,7 @@ class Command(BaseCommand):
             )
 
     def _progress(self, total: int):
+        self.stderr.write(f"Importing {total:,} posts and pages…", style_func=lambda text: text)
         # On a terminal only: a log file gets the counts, not a bar.
         self.bar = tqdm(total=total, unit="post", file=sys.stderr, disable=None, delay=1)
         return lambda: self.bar.update()

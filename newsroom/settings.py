@@ -221,6 +221,11 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # production puts media on S3-compatible storage behind a CDN.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 
+# The demo's stories, pages, sections and schools as data files, read by
+# `manage.py load_demo` (articles/demo_data.py). Read from the checkout, as the
+# templates are: the project runs from its repository (an editable install).
+DEMO_DIR = BASE_DIR / "demo"
+
 # In development whitenoise serves straight from the app and project folders;
 # in production from STATIC_ROOT, filled by collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG

@@ -1,86 +1,55 @@
 """The demo's pages, loaded by ``manage.py load_demo`` (through ``load_demo_pages``).
 
-Each page's text is an HTML file in ``pages/demo_pages/``, named by its slug.
+Each page is a file in ``demo/pages/`` (``settings.DEMO_DIR``), named ``NN-slug.html``:
+its fields as TOML front matter between two ``+++`` lines, then its body
+(the format is described in ``articles/demo_data.py``).
 """
 
-from pathlib import Path
-
 import reversion
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.html import format_html
 
 from articles import demo_documents
+from articles.demo_data import DemoDataError, fields, numbered_files, read_front_matter
 from library.models import Document
 from pages.models import Page, Status, Visibility
 
-TEXTS = Path(__file__).resolve().parent / "demo_pages"
+PAGE_FIELDS = {
+    "title": str,
+    "summary": str,
+    "visibility": (str, Visibility.PUBLIC),
+    "in_navigation": (bool, False),
+    "in_footer": (bool, False),
+    "order": (int, 0),
+}
 
-DEMO_PAGES = [
-    {
-        "title": "About the network",
-        "slug": "about",
-        "summary": "41 state-funded schools in Pennine Vale, Kirkdale and Holme Moor, sharing "
-        "training, specialist support and a belief that the children of our valleys deserve "
-        "the same chances as children anywhere.",
-        "in_navigation": True,
-        "in_footer": True,
-        "order": 10,
-    },
-    {
-        "title": "Membership",
-        "slug": "membership",
-        "summary": "Which schools can join, what membership gives a school, what it costs and "
-        "how to join.",
-        "in_navigation": True,
-        "in_footer": True,
-        "order": 20,
-    },
-    {
-        "title": "Contact us",
-        "slug": "contact",
-        "summary": "How to reach the network office, and who to ask about training, SEND, "
-        "governance, membership and the news.",
-        "in_navigation": True,
-        "in_footer": True,
-        "order": 30,
-    },
-    {
-        "title": "Privacy notice",
-        "slug": "privacy",
-        "summary": "What personal information this website collects, why, how long we keep it "
-        "and your rights.",
-        "in_footer": True,
-        "order": 40,
-    },
-    {
-        "title": "Heads' briefing pack",
-        "slug": "heads-briefing-pack",
-        "summary": "Dates, budget planning assumptions and support for headteachers of member "
-        "schools, for the term ahead.",
-        "visibility": Visibility.MEMBERS,
-        "in_footer": True,
-        "order": 50,
-    },
-]
+
+def demo_pages() -> list[dict]:
+    """Each demo page's fields and body, read and checked (``DemoDataError`` if not)."""
+    pages = []
+    for path, slug in numbered_files(settings.DEMO_DIR / "pages"):
+        front, body = read_front_matter(path)
+        data = fields(path, front, PAGE_FIELDS)
+        if data["visibility"] not in Visibility.values:
+            raise DemoDataError(path, f"unknown visibility {data['visibility']!r}")
+        pages.append({**data, "slug": slug, "body": body})
+    return pages
 
 
 @transaction.atomic
 def load(*, edited_by=None) -> list[Page]:
     """Publish each demo page whose address is free; leave any existing page as it is."""
     made = []
+    pages = demo_pages()  # all of them read before any is saved
     # Each page's history starts with the version loaded here.
     with reversion.create_revision():
         reversion.set_comment("Loaded with the demo content")
-        for data in DEMO_PAGES:
+        for data in pages:
             if Page.objects.filter(slug=data["slug"]).exists():
                 continue
-            page = Page(
-                **data,
-                body=(TEXTS / f"{data['slug']}.html").read_text(encoding="utf-8"),
-                status=Status.PUBLISHED,
-                edited_by=edited_by,
-            )
+            page = Page(**data, status=Status.PUBLISHED, edited_by=edited_by)
             if data["slug"] == BRIEFING_PACK:
                 page.body += briefing_pack_download(edited_by)
             page.full_clean()

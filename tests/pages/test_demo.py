@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from articles.management.commands.load_demo import Command as LoadDemo
-from pages.demo import DEMO_PAGES
+from pages.demo import demo_pages
 from pages.models import Page, Visibility
 from pages.revisions import versions_of
 
@@ -51,7 +51,7 @@ def test_loading_again_changes_nothing(loaded, development):
 
     call_command("load_demo_pages", stdout=io.StringIO())
 
-    assert Page.objects.count() == len(DEMO_PAGES)
+    assert Page.objects.count() == len(demo_pages())
     about.refresh_from_db()
     assert about.title == "About us"
 

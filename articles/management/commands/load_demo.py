@@ -5,6 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
 
-from articles import demo_content, demo_documents
+from articles import demo_data, demo_documents
 from articles.demo_images import hero_image
 from articles.models import Download, GalleryPhoto, Section, Status, Story
 from library.models import Document, Image
@@ -28,6 +29,13 @@ DEMO_STAFF = [
     ("editor@example.org", "Demo", "Editor", EDITOR, "stories, sections, tags, picks"),
     ("membership@example.org", "Mo", "Manager", MEMBERSHIP_MANAGER, "schools and people"),
 ]
+DEMO_MEMBER = {
+    "email": "member@example.org",
+    "first_name": "Amira",
+    "last_name": "Haddad",
+    "job_title": "Deputy Headteacher",
+    "school_urn": "900101",
+}
 YEAR = datetime.timedelta(days=365)
 
 
@@ -49,6 +57,13 @@ class Command(BaseCommand):
                 "accounts whose password is in the README. Nothing was changed. Run it "
                 "with --i-know-this-is-production if you really mean it."
             )
+        # Every demo file is read (and checked) before anything is saved.
+        try:
+            self.schools = demo_data.schools()
+            self.sections = demo_data.sections()
+            self.stories = demo_data.stories()
+        except demo_data.DemoDataError as error:
+            raise CommandError(f"{error}. Nothing was changed.") from error
         if not School.objects.exists():
             self.load_schools()
         self.ensure_people()
@@ -60,7 +75,7 @@ class Command(BaseCommand):
         if apps.is_installed("pages"):
             # The site's pages (pages/demo.py), by the command's name: articles imports no pages.
             call_command("load_demo_pages", production=production, stdout=self.stdout)
-        member = demo_content.DEMO_MEMBER["email"]
+        member = DEMO_MEMBER["email"]
         staff = "".join(
             f"  {role.lower():<19} {email} / {DEMO_PASSWORD}  -> /admin/ ({does})\n"
             for email, _, _, role, does in DEMO_STAFF
@@ -72,7 +87,7 @@ class Command(BaseCommand):
 
     def load_schools(self):
         today = timezone.localdate()
-        for data in demo_content.SCHOOLS:
+        for data in self.schools:
             data = dict(data)
             years = data.pop("member_years")
             School.objects.create(
@@ -93,7 +108,7 @@ class Command(BaseCommand):
                     email, DEMO_PASSWORD, first_name=first_name, last_name=last_name, is_staff=True
                 )
                 person.groups.add(Group.objects.get(name=role))
-        member = dict(demo_content.DEMO_MEMBER)
+        member = dict(DEMO_MEMBER)
         school = School.objects.filter(urn=member.pop("school_urn")).first()
         if school and not User.objects.filter(email=member["email"]).exists():
             User.objects.create_user(password=DEMO_PASSWORD, school=school, **member)
@@ -110,35 +125,44 @@ class Command(BaseCommand):
         writer, editor = (
             User.objects.get(email=email) for email in ("writer@example.org", "editor@example.org")
         )
-        sections = {data["slug"]: Section.objects.create(**data) for data in demo_content.SECTIONS}
+        sections = {data["slug"]: Section.objects.create(**data) for data in self.sections}
         now = timezone.now()
-        for index, data in enumerate(demo_content.STORIES):
-            story = new_story(data, sections)
-            story.created_by = story.edited_by = editor
-            story.status = Status.PUBLISHED
-            story.published_at = now - datetime.timedelta(days=data["days_ago"], hours=index % 7)
-            story.visibility = data["visibility"]
-            story.featured = data["featured"]
-            story.hero = demo_library_image(index, data, editor)
-            save_with_tags(story, data["tags"])
-        for data in demo_content.UNPUBLISHED:
-            story = new_story(data, sections)
-            story.status = data["status"]
-            story.created_by = story.edited_by = (
-                writer if story.status != Status.PUBLISHED else editor
+        for data in self.stories:
+            story = Story(
+                title=data.title,
+                slug=data.slug,
+                standfirst=data.standfirst,
+                body=data.body,
+                section=sections[data.section],
+                byline=data.byline,
+                status=data.status,
+                visibility=data.visibility,
+                featured=data.featured,
             )
-            if data["days_from_now"]:
-                story.published_at = now + datetime.timedelta(days=data["days_from_now"])
-            save_with_tags(story, data["tags"])
+            # Writers start stories; editors publish and schedule them.
+            story.created_by = story.edited_by = (
+                editor if data.status == Status.PUBLISHED else writer
+            )
+            if data.published is not None:
+                story.published_at = now + data.published
+            if data.illustration is not None:
+                story.hero = demo_library_image(
+                    data.illustration, title=data.title, section=data.section, uploaded_by=editor
+                )
+            try:
+                save_with_tags(story, data.tags)
+            except ValidationError as error:
+                raise CommandError(f"{data.path}: {error}. Nothing was changed.") from error
         add_demo_media(editor)
-        return len(demo_content.STORIES) + len(demo_content.UNPUBLISHED)
+        return len(self.stories)
 
 
-def demo_library_image(index: int, data: dict, uploaded_by) -> Image:
-    """The story's illustration, in the media library as an editor would upload it."""
-    content, alt = hero_image(index, data["section"])
-    image = Image(title=f"Illustration for “{data['title']}”", alt=alt, uploaded_by=uploaded_by)
-    image.store(ContentFile(content, name=f"demo-illustration-{index}.jpg"))
+def demo_library_image(number: int, *, title: str, section: str, uploaded_by) -> Image:
+    """Illustration ``number`` in ``section``'s colours, in the media library as an editor
+    would upload it."""
+    content, alt = hero_image(number, section)
+    image = Image(title=f"Illustration for “{title}”", alt=alt, uploaded_by=uploaded_by)
+    image.store(ContentFile(content, name=f"demo-illustration-{number}.jpg"))
     image.save()
     image.tags.add("illustration")
     return image
@@ -155,7 +179,7 @@ def add_demo_media(editor) -> None:
     if sports_day is not None:
         photos = [
             demo_library_image(
-                100 + n, {"title": f"Sports day, photo {n + 1}", "section": section}, editor
+                100 + n, title=f"Sports day, photo {n + 1}", section=section, uploaded_by=editor
             )
             for n, section in enumerate(
                 ["school-stories", "network-news", "training-events", "school-stories"]
@@ -190,17 +214,6 @@ def add_demo_media(editor) -> None:
         )
         paper.save()
         Download.objects.create(story=pay_policy, document=paper)
-
-
-def new_story(data: dict, sections: dict[str, Section]) -> Story:
-    return Story(
-        title=data["title"],
-        slug=slugify(data["title"])[:80].rstrip("-"),
-        standfirst=data["standfirst"],
-        body=data["body"],
-        section=sections[data["section"]],
-        byline=data["byline"],
-    )
 
 
 def save_with_tags(story: Story, tags: list[str]) -> None:

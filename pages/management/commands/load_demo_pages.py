@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.demo_data import DemoDataError
 from pages import demo
 
 
@@ -27,7 +28,10 @@ class Command(BaseCommand):
                 "it with --i-know-this-is-production if you really mean it."
             )
         editor = get_user_model().objects.filter(email="editor@example.org").first()
-        made = demo.load(edited_by=editor)
+        try:
+            made = demo.load(edited_by=editor)
+        except DemoDataError as error:
+            raise CommandError(f"{error}. Nothing was changed.") from error
         if made:
             titles = ", ".join(page.title for page in made)
             self.stdout.write(self.style.SUCCESS(f"Demo pages: published {titles}."))

@@ -4,24 +4,48 @@ Feeds are for everyone, so they always ask ``visible_to`` about an anonymous
 reader: a member's feed reader gets exactly what the public gets. Each item
 carries its hero image as a Media RSS element whose description is the
 image's alt text.
+
+Every feed names ``static/feeds/feed.xsl`` in an ``xml-stylesheet``
+processing instruction: a browser opening a feed shows a page (the feed's
+title, a line on what a feed is with a link to /news/feeds/, the stories);
+feed readers ignore the instruction. The stylesheet is a static file on the
+site's own origin (STATIC_URL is a path), as browsers insist, and the page
+it makes loads only the site's stylesheet and logo from there, which the
+site's Content-Security-Policy allows. Browsers have deprecated XSLT: once
+one drops it, that browser shows the XML again, and /news/feeds/ (linked
+from every page's footer) remains the page that explains the feeds.
 """
 
 import mimetypes
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
+from django.db.models import Exists, IntegerField, OuterRef
+from django.db.models.functions import Cast, Substr
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils import timezone
+from django.utils.feedgenerator import (
+    Atom1Feed,
+    Rss201rev2Feed,
+    RssFeed,
+    SimplerXMLGenerator,
+    Stylesheet,
+)
 from taggit.models import Tag
 
-from articles.cachekeys import NEWS, section_key, story_key, tag_key
-from articles.models import Section, Story
+from articles.cachekeys import NEWS, TAG_PREFIX, section_key, story_key, tag_key
+from articles.models import ListCount, Section, Story, Visibility, slug_url
 from httpcache import pages
 
 FEED_LENGTH = 20
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+STYLESHEET = "feeds/feed.xsl"
+# /news/feeds/ lists this many tags' feeds, the most used first.
+LISTED_TAGS = 30
 
 
 def _media_content(handler, image):
@@ -40,7 +64,16 @@ def _media_content(handler, image):
     handler.endElement("media:content")
 
 
+# Chromium shows application/rss+xml and application/atom+xml as plain text
+# and Firefox downloads them; as XML, both apply the feed's XSL stylesheet.
+# Feed readers go by the content, not the type: the link rel="alternate" in
+# every page's head still names each feed's format.
+FEED_CONTENT_TYPE = "application/xml; charset=utf-8"
+
+
 class MediaRssFeed(Rss201rev2Feed):
+    content_type = FEED_CONTENT_TYPE
+
     def rss_attributes(self):
         return super().rss_attributes() | {"xmlns:media": MEDIA_NS}
 
@@ -51,6 +84,19 @@ class MediaRssFeed(Rss201rev2Feed):
 
 
 class MediaAtomFeed(Atom1Feed):
+    content_type = FEED_CONTENT_TYPE
+    # Django's RssFeed writes the feed's stylesheets; its Atom1Feed leaves them out.
+    add_stylesheets = RssFeed.add_stylesheets
+
+    def write(self, outfile, encoding):
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        self.add_stylesheets(handler)  # before the root element, as RssFeed.write() does
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
     def root_attributes(self):
         return super().root_attributes() | {"xmlns:media": MEDIA_NS}
 
@@ -89,6 +135,9 @@ class LatestStoriesFeed(Feed):
     def cache_key(self, obj) -> str:
         return NEWS
 
+    def stylesheets(self, obj=None):
+        return [Stylesheet(static(STYLESHEET), mimetype="text/xsl")]
+
     def stories(self, obj):
         return Story.objects.visible_to(AnonymousUser())
 
@@ -106,11 +155,12 @@ class LatestStoriesFeed(Feed):
     def item_description(self, story):
         return story.standfirst
 
+    # In the site's time zone, so a story's date in a feed is the date on its page.
     def item_pubdate(self, story):
-        return story.published_at
+        return timezone.localtime(story.published_at)
 
     def item_updateddate(self, story):
-        return story.modified_at
+        return timezone.localtime(story.modified_at)
 
     def item_author_name(self, story):
         return story.byline or None
@@ -193,3 +243,75 @@ class SectionAtomFeed(SectionFeed):
 
     def subtitle(self, section):
         return self.description(section)
+
+
+@dataclass(frozen=True)
+class FeedAddresses:
+    """One feed as /news/feeds/ lists it: its page and its RSS and Atom addresses."""
+
+    key: str
+    name: str
+    page: str
+    rss: str
+    atom: str
+    about: str = ""
+
+    @property
+    def formats(self) -> list[tuple[str, str]]:
+        return [("RSS", self.rss), ("Atom", self.atom)]
+
+
+def latest_addresses(request) -> FeedAddresses:
+    return FeedAddresses(
+        key="latest",
+        name="Latest news",
+        page=reverse("articles:story-list"),
+        rss=request.build_absolute_uri(reverse("articles:feed")),
+        atom=request.build_absolute_uri(reverse("articles:feed-atom")),
+        about="Every public story, from every section.",
+    )
+
+
+def section_addresses(request, section: Section) -> FeedAddresses:
+    return FeedAddresses(
+        key=f"section-{section.slug}",
+        name=section.name,
+        page=section.get_absolute_url(),
+        rss=request.build_absolute_uri(slug_url("articles:section-feed", section.slug)),
+        atom=request.build_absolute_uri(slug_url("articles:section-feed-atom", section.slug)),
+        about=section.description,
+    )
+
+
+def tag_addresses(request, tag: Tag) -> FeedAddresses:
+    return FeedAddresses(
+        key=f"tag-{tag.slug}",
+        name=tag.name,
+        page=slug_url("articles:tag-detail", tag.slug),
+        rss=request.build_absolute_uri(slug_url("articles:tag-feed", tag.slug)),
+        atom=request.build_absolute_uri(slug_url("articles:tag-feed-atom", tag.slug)),
+    )
+
+
+def listed_tags(limit: int | None = None):
+    """The ``limit`` (``LISTED_TAGS``) tags on most public stories, by name, each with
+    a live public story.
+
+    One query. Use is read from the kept list counts (which include scheduled
+    stories), never counted here; a tag is listed only once a story carrying
+    it is live and public, so a scheduled or member-only story never gives
+    its tags away.
+    """
+    live_public = Story.objects.visible_to(AnonymousUser()).filter(
+        tagged_items__tag_id=OuterRef("tag_id")
+    )
+    most_used = (
+        ListCount.objects.filter(
+            key__startswith=TAG_PREFIX, visibility=Visibility.PUBLIC, published__gt=0
+        )
+        .annotate(tag_id=Cast(Substr("key", len(TAG_PREFIX) + 1), IntegerField()))
+        .filter(Exists(live_public))
+        .order_by("-published", "key")
+        .values("tag_id")[: limit or LISTED_TAGS]
+    )
+    return Tag.objects.filter(pk__in=most_used).order_by("name")

@@ -44,7 +44,11 @@ def slug_url(route: str, slug: str) -> str:
 
 
 # Addresses under /news/ that are not stories.
-RESERVED_SLUGS = {"feed": "the news feed", "weekly-update": "the Weekly Update"}
+RESERVED_SLUGS = {
+    "feed": "the news feed",
+    "feeds": "the page listing the news feeds",
+    "weekly-update": "the Weekly Update",
+}
 
 
 class Status(models.TextChoices):
@@ -282,6 +286,12 @@ class Story(models.Model):
             ),
             # Built on PostgreSQL only (see migration 0002); SQLite searches without it.
             GinIndex(fields=["search_vector"], name="story_search_idx"),
+            # "Did you mean": words near a typed one (pg_trgm), on PostgreSQL
+            # only (migration 0016); SQLite suggests from a kept word list.
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="story_title_trgm_idx"),
+            GinIndex(
+                fields=["standfirst"], opclasses=["gin_trgm_ops"], name="story_standfirst_trgm_idx"
+            ),
         ]
 
     def __str__(self):

@@ -10,6 +10,8 @@ urlpatterns = [
     path("news/", views.StoryListView.as_view(), name="story-list"),
     path("news/feed/", feeds.LatestStoriesFeed(), name="feed"),
     path("news/feed/atom/", feeds.LatestStoriesAtomFeed(), name="feed-atom"),
+    # Before the story route, like every other /news/ address (RESERVED_SLUGS).
+    path("news/feeds/", views.feed_list, name="feeds"),
     path("news/tag/<slug:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
     path("news/tag/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag-feed-atom"),
     path("news/section/<slug:slug>/feed/", feeds.SectionFeed(), name="section-feed"),

@@ -8,14 +8,21 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import ListView
 from taggit.models import Tag
 
-from articles import counts, previews
+from articles import counts, feeds, previews
 from articles.cachekeys import NEWS, section_key, story_key, tag_key
 from articles.metadata import story_json_ld
 from articles.models import Download, GalleryPhoto, RelatedPick, Section, Story, visibilities_for
 from articles.pagination import ArchivePaginator
 from articles.related import similar_news
 from articles.search import CANDIDATES as SEARCH_CANDIDATES
-from articles.search import MAX_QUERY_LENGTH, QueryTooLong, clean_query, snippet
+from articles.search import (
+    FEW_RESULTS,
+    MAX_QUERY_LENGTH,
+    QueryTooLong,
+    clean_query,
+    snippet,
+    suggest,
+)
 from articles.search import search as search_stories
 from httpcache import pages
 
@@ -115,6 +122,24 @@ def home(request):
     return render(request, "articles/home.html", {"lead": lead, "stories": latest})
 
 
+def feed_list(request):
+    """`/news/feeds/`: what a feed is, and the addresses of the latest news's, every
+    section's and the most used tags' feeds, to copy into a feed reader."""
+    # Tags listed change with any story (NEWS) or when one goes live; section
+    # and tag names purge every page when they change.
+    pages.tag(request, NEWS)
+    pages.changes_at(request, Story.objects.next_go_live())
+    return render(
+        request,
+        "articles/feed_list.html",
+        {
+            "latest": feeds.latest_addresses(request),
+            "sections": [feeds.section_addresses(request, s) for s in Section.objects.all()],
+            "tags": [feeds.tag_addresses(request, tag) for tag in feeds.listed_tags()],
+        },
+    )
+
+
 def story_detail(request, slug):
     """A live story; for a non-member, a member-only story shows only its teaser."""
     stories = Story.objects.live().select_related("section", "hero")
@@ -173,7 +198,8 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """`/search/?q=`: stories the viewer may see, most relevant first, with snippets."""
+    """`/search/?q=`: stories the viewer may see, most relevant first, with snippets;
+    "Did you mean" a respelt query when few are found."""
     raw = request.GET.get("q", "")
     context = {"query": "", "error": None, "page_obj": None}
     try:
@@ -196,6 +222,8 @@ def search(request):
         for story in page.object_list:
             story.snippet = snippet(story.body or story.standfirst, query)
         shows_news(request, page.object_list, NEWS)
+        if paginator.count <= FEW_RESULTS:  # the page holds every result
+            context["suggestion"] = suggest(query, request.user, found=page.object_list)
         context.update(
             page_obj=page,
             paginator=paginator,

@@ -10,6 +10,7 @@ SITE_ROUTES = {
     "search": "articles:search",
     "feed": "articles:feed",
     "feed_atom": "articles:feed-atom",
+    "feeds": "articles:feeds",
     "login": "members:login",
     "logout": "members:logout",
     "member_home": "members:home",

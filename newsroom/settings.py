@@ -230,6 +230,9 @@ DEMO_DIR = BASE_DIR / "demo"
 # in production from STATIC_ROOT, filled by collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+# The feeds' XSL stylesheet (articles/feeds.py): browsers apply it only if it
+# comes as XSL or XML, and whitenoise has no type of its own for .xsl.
+WHITENOISE_MIMETYPES = {".xsl": "text/xsl"}
 
 # Library files nobody but members (or staff) may fetch live outside MEDIA_ROOT,
 # with no public address: library.views.protected_file checks who asks, then

@@ -13,7 +13,10 @@ picker) stores a figure as
   and in-use items can't be deleted.
 * ``render`` (the ``library_figures`` filter) turns each figure's ``<img>`` into
   a ``<picture>`` with ``srcset``, ``sizes``, ``width`` and ``height`` from the
-  image's stored renditions, at the address its files have now.
+  image's stored renditions, at the address its files have now, and adds the
+  image's credit to the figure's caption.
+* ``caption`` is the one markup for a caption and its credit, used by body
+  figures, hero images and galleries alike.
 """
 
 from __future__ import annotations
@@ -34,6 +37,13 @@ DOCUMENT_URL = re.compile(
 )
 EMPTY_FIGURE = re.compile(
     r"<figure\b[^>]*>\s*(?:<figcaption\b[^>]*>.*?</figcaption>)?\s*</figure>",
+    re.IGNORECASE | re.DOTALL,
+)
+# A figure as the body editor stores it, or a lone image: ``render`` rewrites both.
+FIGURE_OR_IMG = re.compile(
+    r"(?P<open><figure\b[^>]*>)\s*(?P<img><img\b[^>]*>)\s*"
+    r"(?:<figcaption\b[^>]*>(?P<caption>.*?)</figcaption>)?\s*</figure>"
+    r"|<img\b[^>]*>",
     re.IGNORECASE | re.DOTALL,
 )
 SIZES = "(min-width: 48rem) 46rem, 100vw"
@@ -99,19 +109,38 @@ def references(html: str) -> tuple[set[int], set[int]]:
     return image_ids, document_ids
 
 
+def caption(text: str, credit: str) -> SafeString:
+    """The inside of a ``<figcaption>``: the caption, then the credit on its own,
+    labelled "Photo:" (empty when there is neither). ``text`` is escaped unless
+    already safe (a sanitised body's caption)."""
+    parts = []
+    if text and text.strip():
+        parts.append(format_html('<span class="caption">{}</span>', text))
+    if credit:
+        parts.append(
+            format_html(
+                '<span class="credit"><span class="credit__label">Photo:</span> {}</span>',
+                credit,
+            )
+        )
+    return mark_safe(" ".join(parts))  # noqa: S308 (each part built by format_html)
+
+
 def render(html: str) -> SafeString:
-    """``html`` with each library image as a responsive ``<picture>`` (one query)."""
+    """``html`` with each library image as a responsive ``<picture>`` and each
+    figure's caption followed by the image's credit (one query)."""
     if "data-file=" not in html:
         return mark_safe(html)  # noqa: S308 (sanitised on save)
     by_id, _ = _lookup(html)
 
-    def picture(match: re.Match) -> str:
-        attributes = _attributes(match.group(0))
-        file_id = attributes.get("data-file", "")
-        image = by_id.get(int(file_id)) if file_id.isdigit() else None
+    def image_for(tag: str):
+        file_id = _attributes(tag).get("data-file", "")
+        return by_id.get(int(file_id)) if file_id.isdigit() else None
+
+    def picture(tag: str, image) -> str:
         if image is None:
             return ""  # deleted since: nothing rather than a broken image
-        alt = attributes.get("alt", "")
+        alt = _attributes(tag).get("alt", "")
         shown = image.picture("hero")
         if shown is None:  # renditions still being made
             return format_html(
@@ -135,7 +164,20 @@ def render(html: str) -> SafeString:
             alt,
         )
 
-    return mark_safe(IMG.sub(picture, html))  # noqa: S308 (escaped above; the rest sanitised)
+    def rewrite(match: re.Match) -> str:
+        if match.group("open") is None:  # an image outside a figure
+            return picture(match.group(0), image_for(match.group(0)))
+        image = image_for(match.group("img"))
+        text = mark_safe(match.group("caption") or "")  # noqa: S308 (sanitised on save)
+        inside = caption(text, image.credit if image else "")
+        return format_html(
+            "{}{}{}</figure>",
+            mark_safe(match.group("open")),  # noqa: S308 (sanitised on save)
+            picture(match.group("img"), image),
+            format_html("<figcaption>{}</figcaption>", inside) if inside else "",
+        )
+
+    return mark_safe(FIGURE_OR_IMG.sub(rewrite, html))  # noqa: S308 (escaped above; the rest sanitised)
 
 
 def record(owner, html: str) -> tuple[set[int], set[int]]:

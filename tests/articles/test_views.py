@@ -125,9 +125,36 @@ def test_story_page_shows_everything_a_reader_needs(client, story_factory, image
     assert 'alt="Children reading on beanbags ALT-7b7b"' in html
     story.refresh_from_db()
     assert story.hero_picture["jpeg_srcset"] in html
-    assert "The new reading corner" in html and "Photo: Jo Bloggs" in html
+    assert '<span class="caption">The new reading corner</span>' in html
+    assert '<span class="credit"><span class="credit__label">Photo:</span> Jo Bloggs</span>' in html
     assert f'href="{reverse("articles:tag-detail", args=["early-years"])}">early years</a>' in html
     assert f'href="{story.section.get_absolute_url()}"' in html
+
+
+def test_the_hero_s_caption_and_credit_are_separate_elements(client, story_factory, image_factory):
+    story = story_factory(
+        hero=image_factory(caption="Training day CAPTION-3e1f", credit="Network CREDIT-8a2c")
+    )
+
+    html = client.get(story.get_absolute_url()).content.decode()
+
+    hero = html[html.index('<figure class="story__hero">') :]
+    figcaption = hero[hero.index("<figcaption>") : hero.index("</figcaption>")]
+    assert figcaption == (
+        '<figcaption><span class="caption">Training day CAPTION-3e1f</span> '
+        '<span class="credit"><span class="credit__label">Photo:</span> Network CREDIT-8a2c</span>'
+    )
+
+
+def test_a_hero_with_only_a_credit_has_no_empty_caption(client, story_factory, image_factory):
+    story = story_factory(hero=image_factory(credit="Network CREDIT-5d0b"))
+
+    html = client.get(story.get_absolute_url()).content.decode()
+
+    assert (
+        '<span class="credit"><span class="credit__label">Photo:</span> Network CREDIT-5d0b' in html
+    )
+    assert 'class="caption"' not in html
 
 
 @pytest.mark.parametrize(

@@ -198,10 +198,11 @@ def test_an_editor_builds_a_story_with_a_hero_two_body_figures_a_gallery_and_a_p
         first.alt,
         second.alt,
     ]
-    assert figures.locator("figcaption").all_inner_texts() == [
+    assert figures.locator("figcaption .caption").all_inner_texts() == [
         "Map reading before the climb",
         "Hot chocolate at the top",
     ]
+    assert figures.locator("figcaption .credit").all_inner_texts() == ["Photo: Year 5 staff"] * 2
     photos = reader.locator(".gallery__grid li img")
     assert [photos.nth(i).get_attribute("alt") for i in range(photos.count())] == [
         gallery.alt,

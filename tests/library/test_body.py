@@ -79,7 +79,39 @@ def test_the_page_writes_srcset_sizes_width_and_height_from_renditions(
     assert 'sizes="(min-width: 48rem) 46rem, 100vw"' in body
     assert 'width="1600" height="900"' in body
     assert 'alt="Pupils on the start line"' in body
-    assert "<figcaption>The 100 m final</figcaption>" in body
+    assert '<figcaption><span class="caption">The 100 m final</span> ' in body
+
+
+CREDIT = '<span class="credit"><span class="credit__label">Photo:</span> {}</span>'
+
+
+def test_a_body_figure_s_caption_is_followed_by_the_image_s_credit(client, photo, story_factory):
+    story = story_factory(body=figure(photo, caption="The relay <em>finish</em>"))
+
+    page = client.get(story.get_absolute_url()).content.decode()
+
+    body = page[page.index('<div class="prose">') :]
+    assert (
+        '<figcaption><span class="caption">The relay <em>finish</em></span> '
+        + CREDIT.format("Calder Vale PTA")
+        + "</figcaption></figure>"
+    ) in body
+
+
+def test_a_body_figure_without_a_caption_still_credits_its_image(
+    client, image_factory, story_factory
+):
+    photo = image_factory(credit="<b>Year 5</b> & staff")
+    story = story_factory(
+        body=f'<figure><img src="{photo.url}" alt="Sack race" data-file="{photo.pk}"></figure>'
+    )
+
+    page = client.get(story.get_absolute_url()).content.decode()
+
+    body = page[page.index('<div class="prose">') :]
+    expected = CREDIT.format("&lt;b&gt;Year 5&lt;/b&gt; &amp; staff")
+    assert f"</picture><figcaption>{expected}</figcaption></figure>" in body
+    assert 'class="caption"' not in body
 
 
 def test_an_image_in_a_member_only_body_is_for_members_only(photo, story_factory, member):
@@ -143,6 +175,23 @@ def test_a_gallery_is_a_grid_of_linked_photos_with_captions_and_credits(
         assert f'href="{image.large_url}"' in gallery
     assert gallery.index("Race 0") < gallery.index("Race 1") < gallery.index("Race 2")
     assert 'loading="lazy"' in gallery
+
+
+def test_a_gallery_photo_s_caption_and_credit_are_separate_elements(
+    client, image_factory, story_factory
+):
+    story = story_factory()
+    image = image_factory(caption="Egg and spoon CAPTION-61b2", credit="Calder Vale PTA")
+    GalleryPhoto.objects.create(story=story, image=image)
+
+    page = client.get(story.get_absolute_url()).content.decode()
+
+    gallery = page[page.index('class="gallery"') :]
+    assert (
+        '<figcaption><span class="caption">Egg and spoon CAPTION-61b2</span> '
+        + CREDIT.format("Calder Vale PTA")
+        + "</figcaption>"
+    ) in gallery
 
 
 def test_a_member_only_story_s_gallery_photos_are_protected(image_factory, story_factory):

@@ -381,7 +381,20 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout"}},
+    "filters": {
+        # A line per job started and finished drowns the rest: only failures.
+        "quiet_jobs": {
+            "()": "jobs.log_filters.QuietJobs",
+            "level": os.environ.get("DJANGO_TASKS_LOG_LEVEL", "WARNING"),
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["quiet_jobs"],
+        }
+    },
     "root": {
         "handlers": ["console"],
         "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
@@ -390,8 +403,5 @@ LOGGING = {
         # Django's own handler under DEBUG printed each line a second time
         # beside the root's: one handler, the root's.
         "django": {"handlers": [], "propagate": True},
-        # A line per job started and finished drowns the rest: only failures.
-        "django.tasks": {"level": os.environ.get("DJANGO_TASKS_LOG_LEVEL", "WARNING")},
-        "django_tasks_db": {"level": os.environ.get("DJANGO_TASKS_LOG_LEVEL", "WARNING")},
     },
 }

@@ -75,12 +75,17 @@ def test_a_log_line_is_printed_once():
 
 
 def test_job_lines_are_quiet_unless_the_job_fails():
+    # The worker sets its loggers to INFO itself, as `make run` starts it.
     output = run_in_development(
-        "import logging; log = logging.getLogger('django.tasks');"
-        "log.info('JOB-STARTED-5d1b'); log.error('JOB-FAILED-5d1b')"
+        "import logging;"
+        "from django_tasks_db.management.commands.db_worker import Command;"
+        "Command().configure_logging(1);"
+        "log = logging.getLogger('django.tasks');"
+        "log.info('JOB-STARTED-5d1b'); log.error('JOB-FAILED-5d1b');"
+        "logging.getLogger('django_tasks_db').info('WORKER-IDLE-5d1b')"
     )
 
-    assert "JOB-STARTED-5d1b" not in output
+    assert "JOB-STARTED-5d1b" not in output and "WORKER-IDLE-5d1b" not in output
     assert output.count("JOB-FAILED-5d1b") == 1
 
 

@@ -1,4 +1,5 @@
 from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -96,6 +97,8 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "members/email/password_reset.txt"
     subject_template_name = "members/email/password_reset_subject.txt"
     success_url = reverse_lazy("members:password-reset-done")
+    # The network's name, not the host name Django uses without the sites framework.
+    extra_email_context = {"site_name": settings.SITE_NAME}
 
     def form_valid(self, form):
         if throttling.client_over_limit(self.request, "password-reset"):

@@ -94,6 +94,13 @@ def test_password_reset_emails_a_link_that_sets_a_new_password(client, member):
     assert User.objects.get(pk=member.pk).check_password("reset-password-61")
 
 
+def test_password_reset_email_names_the_network_not_the_host(client, member, settings):
+    client.post(reverse("members:password-reset"), {"email": member.email})
+
+    assert mail.outbox[0].subject == f"Choose a new password for {settings.SITE_NAME}"
+    assert f"on the {settings.SITE_NAME} website" in mail.outbox[0].body
+
+
 def test_password_reset_for_an_unknown_address_looks_the_same(client, db):
     response = client.post(reverse("members:password-reset"), {"email": "nobody@example.com"})
 

@@ -68,6 +68,16 @@ def visibilities_for(user) -> list[str]:
     return list(Visibility) if is_member(user) else [Visibility.PUBLIC]
 
 
+class CleanBodyMixin:
+    """For models whose ``body`` is a ProseEditorField: the body as a save stores it."""
+
+    @classmethod
+    def cleaned_body(cls, html: str) -> str:
+        """``html`` sanitised by the field's allow-list, with only library images
+        (``library.body``): what ``save()`` stores, whichever path wrote it."""
+        return body.clean(cls._meta.get_field("body").sanitize(html or ""))
+
+
 class VisibleToMixin:
     """``visible_to`` from ``live()`` and the membership rule, for stories and pages."""
 
@@ -158,7 +168,7 @@ class Section(models.Model):
         return slug_url("articles:section-detail", self.slug)
 
 
-class Story(models.Model):
+class Story(CleanBodyMixin, models.Model):
     """A news story. Who may see it is decided by ``StoryQuerySet`` alone."""
 
     Status = Status
@@ -301,7 +311,7 @@ class Story(models.Model):
         # The admin sanitises through full_clean(); sanitise here too so that
         # no other write path (shell, import, fixtures) stores raw HTML. Only
         # library images stay in it (library.body).
-        self.body = body.clean(self._meta.get_field("body").sanitize(self.body or ""))
+        self.body = self.cleaned_body(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         previous = (

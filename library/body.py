@@ -75,9 +75,10 @@ def _lookup(html: str):
 
 
 def clean(html: str) -> str:
-    """Keep only library images in ``html`` (already sanitised), in canonical form."""
+    """Keep only library images in ``html`` (already sanitised), in canonical form;
+    a figure left with no image goes."""
     if "<img" not in html:
-        return html
+        return EMPTY_FIGURE.sub("", html) if "<figure" in html else html
     by_id, by_token = _lookup(html)
 
     def canonical(match: re.Match) -> str:

@@ -6,8 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django_prose_editor.fields import ProseEditorField
 
-from articles.models import BODY_EXTENSIONS, Visibility, VisibleToMixin
-from library import body
+from articles.models import BODY_EXTENSIONS, CleanBodyMixin, Visibility, VisibleToMixin
 from members.membership import is_member, is_staff
 from pages import addresses
 
@@ -41,7 +40,7 @@ class PageQuerySet(VisibleToMixin, models.QuerySet):
         return self.filter(models.Q(in_navigation=True) | models.Q(in_footer=True))
 
 
-class Page(models.Model):
+class Page(CleanBodyMixin, models.Model):
     """A page of the site, not of the news. Who may see it is decided by ``PageQuerySet``."""
 
     Status = Status
@@ -106,7 +105,7 @@ class Page(models.Model):
         # The admin sanitises through full_clean(); sanitise here too so that
         # no other write path (shell, demo, fixtures) stores raw HTML. Only
         # library images stay in it (library.body).
-        self.body = body.clean(self._meta.get_field("body").sanitize(self.body or ""))
+        self.body = self.cleaned_body(self.body)
         previous = (
             Page.objects.filter(pk=self.pk).values(*SHOWN_ELSEWHERE).first() if self.pk else None
         )

@@ -32,7 +32,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from articles.models import RESERVED_SLUGS, Redirect, Section, Status, Story, Visibility
-from library import body, documents, images
+from library import documents, images
 from library.models import Document, Image
 from pages import addresses
 from pages.models import Page
@@ -262,6 +262,16 @@ class Importer:
             )
         return record
 
+    def _earlier(self, item: wxr.Item, kind: Kind):
+        """An earlier import's record of ``item``, the story or page it made, and
+        whether to leave that alone (noted)."""
+        record = self._record(item, kind)
+        target = getattr(record, "story" if kind == Kind.POST else "page") if record else None
+        reason = self._leave_alone(record, target)
+        if reason:
+            self.notes.append(f"skipped: {reason}")
+        return record, target, bool(reason)
+
     def _leave_alone(self, record, target) -> str | None:
         """Why an earlier import's story or page must not be written over, if it mustn't."""
         if self.overwrite or record is None:
@@ -273,15 +283,13 @@ class Importer:
         return None
 
     def _post(self, item: wxr.Item) -> str:
-        record = self._record(item, Kind.POST)
-        story = record.story if record else None
-        if reason := self._leave_alone(record, story):
-            self.notes.append(f"skipped: {reason}")
+        record, story, skip = self._earlier(item, Kind.POST)
+        if skip:
             return "skipped"
         created = story is None
         story = story or Story()
         old_tags = set() if created else set(story.tags.values_list("pk", flat=True))
-        html = self._body(item)
+        html = self._body(item, Story)
         title = self._title(item, html)
         values = {
             "title": title,
@@ -310,14 +318,12 @@ class Importer:
         return "created" if created else "updated"
 
     def _page(self, item: wxr.Item) -> str:
-        record = self._record(item, Kind.PAGE)
-        page = record.page if record else None
-        if reason := self._leave_alone(record, page):
-            self.notes.append(f"skipped: {reason}")
+        record, page, skip = self._earlier(item, Kind.PAGE)
+        if skip:
             return "skipped"
         created = page is None
         page = page or Page()
-        html = self._body(item)
+        html = self._body(item, Page)
         title = self._title(item, html)
         state = self._state(item)
         if item.status == "future":
@@ -461,7 +467,7 @@ class Importer:
             return None
         return self._image(int(thumbnail), purpose="featured image")
 
-    def _body(self, item: wxr.Item) -> str:
+    def _body(self, item: wxr.Item, model) -> str:
         prepared = content.prepare(item.content, lambda: self.children.get(item.id, []))
         if prepared.shortcodes:
             self.notes.append(
@@ -470,9 +476,7 @@ class Importer:
             )
         html = content.IMG.sub(self._body_image, prepared.html)
         html = UPLOAD_LINK.sub(self._document_link, html)
-        html = body.clean(Story._meta.get_field("body").sanitize(html))
-        # Figures whose image was left out go (body.clean does so only when images remain).
-        return body.EMPTY_FIGURE.sub("", html)
+        return model.cleaned_body(html)
 
     def _body_image(self, match: re.Match) -> str:
         attributes = content.attributes(match.group(0))
